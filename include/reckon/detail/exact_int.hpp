@@ -1,0 +1,255 @@
+// reckon — exact consistency checks for the figures of economic reports.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// GCC 12 at -O2 reports a false -Wmaybe-uninitialized inside Boost 1.74's cpp_int (in
+// boost::rational<cpp_int>::normalize, whenever a rational is built from two integers), even
+// though Boost is a system header: silence it for Boost's lines only, or -Werror builds fail.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <boost/multiprecision/cpp_int.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <new>
+#include <string>
+#include <utility>
+
+namespace reckon {
+
+/// Arbitrary-precision integer. Expression templates are off: `auto` on an
+/// expression then holds a value, never a lazy reference to temporaries.
+/// Values up to 128 bits live inside the object (no heap allocation).
+using big_int = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<>,
+                                              boost::multiprecision::et_off>;
+
+/// Exact rational number (numerator and denominator in lowest terms), the
+/// result of every division in reckon. Compare rationals, never doubles.
+using rational = boost::multiprecision::number<
+    boost::multiprecision::rational_adaptor<boost::multiprecision::cpp_int_backend<>>,
+    boost::multiprecision::et_off>;
+
+namespace detail {
+
+/// 10^0 … 10^18, the powers of ten that fit an int64.
+inline constexpr std::array<std::int64_t, 19> pow10_table = [] {
+    std::array<std::int64_t, 19> t{};
+    std::int64_t p = 1;
+    for (auto& v : t) {
+        v = p;
+        if (p <= std::numeric_limits<std::int64_t>::max() / 10) {
+            p *= 10;
+        }
+    }
+    return t;
+}();
+
+/// 10^n as a big integer.
+[[nodiscard]] inline big_int big_pow10(unsigned n) {
+    if (n < pow10_table.size()) {
+        return big_int(pow10_table[n]);
+    }
+    big_int r = 1;
+    big_int base = 10;
+    while (n != 0) {
+        if ((n & 1U) != 0) {
+            r *= base;
+        }
+        n >>= 1U;
+        if (n != 0) {
+            base *= base;
+        }
+    }
+    return r;
+}
+
+/// An exact integer with an int64 fast path: arithmetic on values that fit
+/// (and whose results fit, checked with the compiler's overflow builtins)
+/// never touches cpp_int; anything larger falls back to it transparently.
+/// The two representations share storage, so that a small value costs no
+/// cpp_int construction, copy or destruction (an int64 and a flag).
+class exact_int {
+public:
+    exact_int() noexcept : small_(0) {}
+    explicit exact_int(std::int64_t v) noexcept : small_(v) {}
+    explicit exact_int(const big_int& v) : small_(0) { assign(v); }
+    explicit exact_int(big_int&& v) : small_(0) { assign(std::move(v)); }
+
+    exact_int(const exact_int& other) : small_(other.small_bits()) {
+        if (other.is_big_) {
+            ::new (static_cast<void*>(&big_)) big_int(other.big_);
+            is_big_ = true;
+        }
+    }
+    exact_int(exact_int&& other) noexcept : small_(other.small_bits()) {
+        if (other.is_big_) {
+            ::new (static_cast<void*>(&big_)) big_int(std::move(other.big_));
+            is_big_ = true;
+        }
+    }
+    exact_int& operator=(const exact_int& other) {
+        if (this == &other) {
+            return *this;
+        }
+        if (other.is_big_) {
+            if (is_big_) {
+                big_ = other.big_;
+            } else {
+                ::new (static_cast<void*>(&big_)) big_int(other.big_);
+                is_big_ = true;
+            }
+        } else {
+            set_small(other.small_);
+        }
+        return *this;
+    }
+    exact_int& operator=(exact_int&& other) noexcept {
+        if (this == &other) {
+            return *this;
+        }
+        if (other.is_big_) {
+            if (is_big_) {
+                big_ = std::move(other.big_);
+            } else {
+                ::new (static_cast<void*>(&big_)) big_int(std::move(other.big_));
+                is_big_ = true;
+            }
+        } else {
+            set_small(other.small_);
+        }
+        return *this;
+    }
+    ~exact_int() { destroy_big(); }
+
+    [[nodiscard]] bool is_small() const noexcept { return !is_big_; }
+    /// The value, when `is_small()`.
+    [[nodiscard]] std::int64_t small() const noexcept { return is_big_ ? 0 : small_; }
+
+    [[nodiscard]] big_int to_big() const { return is_big_ ? big_ : big_int(small_); }
+
+    [[nodiscard]] int sign() const noexcept {
+        if (is_big_) {
+            return big_.sign();
+        }
+        return (small_ > 0) - (small_ < 0);
+    }
+
+    [[nodiscard]] bool is_zero() const noexcept { return sign() == 0; }
+
+    /// Whether the value is even (for half-even rounding and its intervals).
+    [[nodiscard]] bool is_even() const {
+        if (is_big_) {
+            return !boost::multiprecision::bit_test(abs(big_), 0);
+        }
+        return (small_ % 2) == 0;
+    }
+
+    [[nodiscard]] exact_int operator-() const {
+        if (!is_big_ && small_ != std::numeric_limits<std::int64_t>::min()) {
+            return exact_int(-small_);
+        }
+        return exact_int(big_int(-to_big()));
+    }
+
+    friend exact_int operator+(const exact_int& a, const exact_int& b) {
+        std::int64_t r = 0;
+        if (!a.is_big_ && !b.is_big_ && !__builtin_add_overflow(a.small_, b.small_, &r)) {
+            return exact_int(r);
+        }
+        return exact_int(big_int(a.to_big() + b.to_big()));
+    }
+
+    friend exact_int operator-(const exact_int& a, const exact_int& b) {
+        std::int64_t r = 0;
+        if (!a.is_big_ && !b.is_big_ && !__builtin_sub_overflow(a.small_, b.small_, &r)) {
+            return exact_int(r);
+        }
+        return exact_int(big_int(a.to_big() - b.to_big()));
+    }
+
+    friend exact_int operator*(const exact_int& a, const exact_int& b) {
+        std::int64_t r = 0;
+        if (!a.is_big_ && !b.is_big_ && !__builtin_mul_overflow(a.small_, b.small_, &r)) {
+            return exact_int(r);
+        }
+        return exact_int(big_int(a.to_big() * b.to_big()));
+    }
+
+    /// this × 10^n, exactly.
+    [[nodiscard]] exact_int mul_pow10(unsigned n) const {
+        if (n == 0) {
+            return *this;
+        }
+        std::int64_t r = 0;
+        if (!is_big_ && n < pow10_table.size() &&
+            !__builtin_mul_overflow(small_, pow10_table[n], &r)) {
+            return exact_int(r);
+        }
+        return exact_int(big_int(to_big() * big_pow10(n)));
+    }
+
+    friend int compare(const exact_int& a, const exact_int& b) {
+        if (!a.is_big_ && !b.is_big_) {
+            return (a.small_ > b.small_) - (a.small_ < b.small_);
+        }
+        const int c = a.to_big().compare(b.to_big());
+        return (c > 0) - (c < 0);
+    }
+    friend bool operator==(const exact_int& a, const exact_int& b) { return compare(a, b) == 0; }
+    friend bool operator!=(const exact_int& a, const exact_int& b) { return compare(a, b) != 0; }
+    friend bool operator<(const exact_int& a, const exact_int& b) { return compare(a, b) < 0; }
+
+    /// Decimal digits of |value| (no sign).
+    [[nodiscard]] std::string abs_digits() const {
+        if (!is_big_) {
+            // Unsigned magnitude, so that INT64_MIN prints correctly.
+            auto u = small_ < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(small_)
+                                : static_cast<std::uint64_t>(small_);
+            return std::to_string(u);
+        }
+        return abs(big_).str();
+    }
+
+private:
+    // The int64 member when small; anything when big (its bytes are not read then).
+    [[nodiscard]] std::int64_t small_bits() const noexcept { return is_big_ ? 0 : small_; }
+
+    void destroy_big() noexcept {
+        if (is_big_) {
+            big_.~big_int();
+            is_big_ = false;
+        }
+    }
+    void set_small(std::int64_t v) noexcept {
+        destroy_big();
+        small_ = v;
+    }
+
+    template <class BigInt>
+    void assign(BigInt&& v) {
+        if (v >= std::numeric_limits<std::int64_t>::min() &&
+            v <= std::numeric_limits<std::int64_t>::max()) {
+            set_small(v.template convert_to<std::int64_t>());
+        } else if (is_big_) {
+            big_ = std::forward<BigInt>(v);
+        } else {
+            ::new (static_cast<void*>(&big_)) big_int(std::forward<BigInt>(v));
+            is_big_ = true;
+        }
+    }
+
+    union {
+        std::int64_t small_;
+        big_int big_;
+    };
+    bool is_big_ = false;
+};
+
+} // namespace detail
+} // namespace reckon
