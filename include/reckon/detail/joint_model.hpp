@@ -1,0 +1,956 @@
+// reckon — exact consistency checks for the figures of economic reports.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The report as one system of constraints (joint.hpp): one variable per
+// figure (its true value), bounded by the figure's interval; linear relations
+// as rows; ratio-type relations as pairs of linear rows once the sign of
+// their divisor is known, with McCormick's envelopes to tie a share's own
+// value to part / whole. Figures linked by relations form independent parts
+// (connected components), each solved on its own.
+
+#include <reckon/detail/simplex.hpp>
+#include <reckon/report.hpp>
+
+#include <cstddef>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace reckon::detail {
+
+/// Which ends of the figures' intervals count: all closed; as the
+/// conventions and qualifiers leave them (`figure::bounds(…, ties::closed)`:
+/// half up's far end stays open, "more than" stays strict); or with every
+/// rounding tie open too (`ties::open`), to find consistency that needs a tie.
+enum class joint_mode { closure, flags, open };
+
+/// A figure taking part in the joint check. The simplex works on the
+/// scaled deviation y = (value − center) / scale, so that a figure's own
+/// interval is about [−1/2, 1/2] and the numbers stay small.
+struct joint_var {
+    std::size_t figure = 0; ///< index in `report::figures()`
+    rational center;        ///< the printed value, base units
+    rational scale{1};      ///< one step of the last printed digit, base units
+    interval flags;         ///< `bounds(…, ties::closed)`
+    interval open;          ///< `bounds(…, ties::open)`
+
+    [[nodiscard]] interval bounds(joint_mode m) const {
+        switch (m) {
+        case joint_mode::closure: return flags.closure();
+        case joint_mode::flags: return flags;
+        case joint_mode::open: return open;
+        }
+        return flags;
+    }
+};
+
+/// A linear form Σ coefficient · value over local variables.
+using joint_form = std::vector<std::pair<std::size_t, rational>>;
+
+enum class joint_cmp { eq, ge, gt };
+
+/// form  (=, ≥, >)  rhs, over true values in base units.
+struct joint_linear {
+    joint_form terms;
+    rational rhs;
+    joint_cmp cmp = joint_cmp::eq;
+    std::size_t relation = 0;
+};
+
+/// n = Q · d, with n and d linear forms, d of known sign, and Q a function
+/// of the q-figures: factor · Π q + shift (a share, a growth's 1 + rate, an
+/// index over 100), its reciprocal (a conversion rate that divides), or
+/// (1 + q)^power (compound growth). Taken in as n/d ∈ Q, i.e.
+/// `sign·(n − Q_lo·d) ≥ 0` and `sign·(n − Q_hi·d) ≤ 0` with Q's interval.
+/// This keeps every true solution (it forgets only that the q-figures' own
+/// values make n/d exactly; McCormick rows restore most of that), so an
+/// infeasible system proves the report infeasible.
+struct joint_ratio {
+    joint_form n;
+    joint_form d;
+    int sign = 1;
+    std::vector<std::size_t> q;
+    rational factor{1};
+    rational shift{0};
+    bool invert = false;
+    unsigned power = 0; ///< compound growth over this many years; 0: none
+    std::size_t relation = 0;
+};
+
+/// An independent part of the report: figures linked by relations.
+struct joint_component {
+    std::vector<joint_var> vars;
+    std::vector<joint_linear> linear;
+    std::vector<joint_ratio> ratios;
+    std::vector<std::size_t> relations; ///< indices in `report::relations()`
+};
+
+struct joint_model {
+    std::vector<joint_component> components;
+    std::vector<std::pair<std::size_t, std::string>> left_out; ///< relation, reason
+    std::vector<std::size_t> relaxed; ///< ratio-type relations (through interval bounds)
+};
+
+/// The sign of every value of an interval whose closure excludes zero; 0
+/// otherwise.
+[[nodiscard]] inline int strict_sign(const interval& i) {
+    if (i.may_be_zero()) {
+        return 0;
+    }
+    if (!i.lower().infinite) {
+        return i.lower().value.sign();
+    }
+    return i.upper().value.sign();
+}
+
+/// `figure::bounds`, without the general interval product: the unit's
+/// factor is positive, so it scales both ends and keeps their flags.
+[[nodiscard]] inline interval figure_bounds(const figure& f, convention report_default, ties tie) {
+    const rational& k = f.unit.factor;
+    if (k <= 0) {
+        return f.bounds(report_default, tie);
+    }
+    interval i = display_interval(f.signed_display(), f.effective_rounding(report_default),
+                                  f.qualifier, tie);
+    if (k == 1) {
+        return i;
+    }
+    auto scale = [&k](const bound& b) {
+        return b.infinite ? b : bound{b.value * k, false, b.open};
+    };
+    return {scale(i.lower()), scale(i.upper())};
+}
+
+/// The interval of a linear form, given each variable's interval.
+template <typename Bounds>
+[[nodiscard]] interval form_interval(const joint_form& f, Bounds&& bounds_of) {
+    interval acc = interval::point(rational(0));
+    for (const auto& t : f) {
+        const interval& b = bounds_of(t.first);
+        acc = acc + (t.second == 1 ? b : b * interval::point(t.second));
+    }
+    return acc;
+}
+
+/// Q's interval from the q-figures' intervals (see `joint_ratio`); nothing
+/// when it is not defined (a reciprocal of an interval that holds zero).
+template <typename Bounds>
+[[nodiscard]] std::optional<interval> ratio_q(const joint_ratio& q, Bounds&& bounds_of) {
+    if (q.power > 0) {
+        return stats::cagr_factor(bounds_of(q.q.front()), q.power);
+    }
+    interval p = bounds_of(q.q.front());
+    for (std::size_t i = 1; i < q.q.size(); ++i) {
+        p = p * bounds_of(q.q[i]);
+    }
+    if (q.factor != 1) {
+        p = p * interval::point(q.factor);
+    }
+    if (q.shift != 0) {
+        p = p + interval::point(q.shift);
+    }
+    if (q.invert) {
+        if (p.may_be_zero()) {
+            return std::nullopt;
+        }
+        p = p.reciprocal();
+    }
+    return p;
+}
+
+/// Builds the constraint system of a report from its relations and their
+/// findings (one finding per relation, in order).
+[[nodiscard]] inline joint_model build_joint_model(const report& r,
+                                                   const std::vector<finding>& findings) {
+    joint_model model;
+    const auto& figs = r.figures();
+    const auto& rels = r.relations();
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(figs.size());
+    for (std::size_t i = 0; i < figs.size(); ++i) {
+        index.emplace(figs[i].id, i);
+    }
+    std::vector<interval> flags(figs.size());
+    std::vector<bool> have_flags(figs.size(), false);
+    auto bounds_of = [&](std::size_t f) -> const interval& {
+        if (!have_flags[f]) {
+            flags[f] = figure_bounds(figs[f], r.rounding(), ties::closed);
+            have_flags[f] = true;
+        }
+        return flags[f];
+    };
+
+    struct proto {
+        std::vector<joint_linear> linear; // variables are report figure indices here
+        std::vector<joint_ratio> ratios;
+        std::vector<std::size_t> figures;
+    };
+    std::vector<std::optional<proto>> protos(rels.size());
+
+    for (std::size_t ri = 0; ri < rels.size(); ++ri) {
+        const relation& rel = rels[ri];
+        const finding& fd = findings.at(ri);
+        if (fd.verdict == verdict::cannot_check) {
+            model.left_out.emplace_back(ri, fd.reason.empty() ? std::string("cannot be checked")
+                                                              : fd.reason);
+            continue;
+        }
+        const bool implied_total = rel.kind == relation_kind::shares_total &&
+                                   !rel.figures.empty() && rel.figures[0].empty();
+        const bool from_increment = growth_from_increment(rel);
+        std::vector<std::size_t> f(rel.figures.size(), 0);
+        bool missing = false;
+        for (std::size_t i = 0; i < rel.figures.size(); ++i) {
+            if (rel.figures[i].empty()) {
+                if (!(implied_total && i == 0) && !(from_increment && i == 2)) {
+                    missing = true;
+                }
+                continue;
+            }
+            const auto it = index.find(rel.figures[i]);
+            if (it == index.end()) {
+                throw kind_error("reckon: relation " + rel.id + " names an unknown figure \"" +
+                                 rel.figures[i] + "\"");
+            }
+            f[i] = it->second;
+        }
+        if (missing) {
+            model.left_out.emplace_back(ri, "a figure is not given");
+            continue;
+        }
+        proto p;
+        auto linear = [&](joint_form terms, rational rhs, joint_cmp cmp) {
+            p.linear.push_back(joint_linear{std::move(terms), std::move(rhs), cmp, ri});
+        };
+        auto one = [&](std::size_t slot) { return joint_form{{f[slot], rational(1)}}; };
+        // n = Q · d; false when d's sign is not known.
+        auto ratio = [&](joint_form n, joint_form d, std::vector<std::size_t> q, rational factor,
+                         rational shift, bool invert, unsigned power) {
+            const int sign = strict_sign(form_interval(d, bounds_of));
+            if (sign == 0) {
+                return false;
+            }
+            p.ratios.push_back(joint_ratio{std::move(n), std::move(d), sign, std::move(q),
+                                           std::move(factor), std::move(shift), invert, power, ri});
+            return true;
+        };
+        auto plain = [&](std::size_t n, std::size_t d, std::size_t q, rational factor,
+                         rational shift) {
+            return ratio(one(n), one(d), {f[q]}, std::move(factor), std::move(shift), false, 0);
+        };
+        auto sign_of = [&](std::size_t slot) { return strict_sign(bounds_of(f[slot])); };
+        std::optional<std::string> nonlinear;
+        const std::size_t k = rel.figures.size();
+        switch (rel.kind) {
+        case relation_kind::sum:
+        case relation_kind::shares_total: {
+            joint_form terms;
+            rational rhs(0);
+            if (implied_total) {
+                rhs = 1;
+            } else {
+                terms.emplace_back(f[0], rational(1));
+            }
+            for (std::size_t i = 1; i < k; ++i) {
+                terms.emplace_back(f[i], rational(implied_total ? 1 : -1));
+            }
+            const bool partial = rel.kind == relation_kind::sum && !rel.complete;
+            linear(std::move(terms), rhs, partial ? joint_cmp::ge : joint_cmp::eq);
+            break;
+        }
+        case relation_kind::difference:
+        case relation_kind::points:
+            linear({{f[0], rational(1)}, {f[1], rational(-1)}, {f[2], rational(1)}}, rational(0),
+                   joint_cmp::eq);
+            break;
+        case relation_kind::order: {
+            const bool greater = rel.op == order_op::greater || rel.op == order_op::greater_equal;
+            const bool strict = rel.op == order_op::greater || rel.op == order_op::less;
+            linear({{f[0], rational(greater ? 1 : -1)}, {f[1], rational(greater ? -1 : 1)}},
+                   rational(0), strict ? joint_cmp::gt : joint_cmp::ge);
+            break;
+        }
+        case relation_kind::share:
+        case relation_kind::percent_of_target:
+        case relation_kind::ratio:
+        case relation_kind::average:
+        case relation_kind::contribution:
+        case relation_kind::pull:
+            if (!plain(1, 2, 0, rational(1), rational(0))) {
+                nonlinear = "its divisor may be zero";
+            }
+            break;
+        case relation_kind::index: // index = current / previous × 100
+            if (!plain(1, 2, 0, rational(1, 100), rational(0))) {
+                nonlinear = "its divisor may be zero";
+            }
+            break;
+        case relation_kind::growth: {
+            const rational shift = rel.reading == times_reading::plus_one ? 1 : 0;
+            if (from_increment) { // previous = current − increment
+                if (!ratio(one(1), {{f[1], rational(1)}, {f[3], rational(-1)}}, {f[0]}, rational(1),
+                           shift, false, 0)) {
+                    nonlinear = "its base may be zero";
+                }
+            } else if (!plain(1, 2, 0, rational(1), shift)) {
+                nonlinear = "its base may be zero";
+            }
+            break;
+        }
+        case relation_kind::cagr: // (1 + rate)^years = last / first
+            if (!ratio(one(1), one(2), {f[0]}, rational(1), rational(0), false, rel.years)) {
+                nonlinear = "its base may be zero";
+            }
+            break;
+        case relation_kind::conversion:
+            if (k < 3) {
+                linear({{f[0], rational(1)}, {f[1], rational(-1)}}, rational(0), joint_cmp::eq);
+                break;
+            }
+            if (!rel.rate_divides) { // a = b × rate: a / b = rate, or b / a = 1 / rate
+                if (!plain(0, 1, 2, rational(1), rational(0)) &&
+                    !(sign_of(2) != 0 &&
+                      ratio(one(1), one(0), {f[2]}, rational(1), rational(0), true, 0))) {
+                    nonlinear = "a product of two figures whose signs are not known";
+                }
+            } else { // a = b / rate: b / a = rate, or a / b = 1 / rate
+                if (!plain(1, 0, 2, rational(1), rational(0)) &&
+                    !(sign_of(2) != 0 &&
+                      ratio(one(0), one(1), {f[2]}, rational(1), rational(0), true, 0))) {
+                    nonlinear = "a quotient of figures whose signs are not known";
+                }
+            }
+            break;
+        case relation_kind::product: {
+            if (k == 2) {
+                linear({{f[0], rational(1)}, {f[1], rational(-1)}}, rational(0), joint_cmp::eq);
+                break;
+            }
+            std::size_t d = 0;
+            for (std::size_t i = 1; i < k && d == 0; ++i) {
+                if (sign_of(i) != 0) {
+                    d = i;
+                }
+            }
+            std::vector<std::size_t> q;
+            for (std::size_t i = 1; i < k; ++i) {
+                if (i != d) {
+                    q.push_back(f[i]);
+                }
+            }
+            if (d == 0 ||
+                !ratio(one(0), one(d), std::move(q), rational(1), rational(0), false, 0)) {
+                nonlinear = "a product of figures none of whose signs is known";
+            }
+            break;
+        }
+        }
+        if (nonlinear) {
+            model.left_out.emplace_back(ri, "non-linear: " + *nonlinear);
+            continue;
+        }
+        if (!p.ratios.empty()) {
+            model.relaxed.push_back(ri);
+        }
+        for (std::size_t i = 0; i < k; ++i) {
+            if (!rel.figures[i].empty()) {
+                p.figures.push_back(f[i]);
+            }
+        }
+        protos[ri] = std::move(p);
+    }
+
+    // Connected components of figures linked by the relations taken in.
+    std::vector<std::size_t> parent(figs.size());
+    std::iota(parent.begin(), parent.end(), std::size_t{0});
+    auto root = [&](std::size_t x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    };
+    std::vector<bool> used(figs.size(), false);
+    for (const auto& p : protos) {
+        if (!p) {
+            continue;
+        }
+        for (std::size_t i = 0; i < p->figures.size(); ++i) {
+            used[p->figures[i]] = true;
+            if (i > 0) {
+                parent[root(p->figures[i])] = root(p->figures[0]);
+            }
+        }
+    }
+    std::vector<std::size_t> comp_of(figs.size(), simplex::npos);
+    std::vector<std::size_t> local(figs.size(), 0);
+    for (std::size_t i = 0; i < figs.size(); ++i) {
+        if (!used[i]) {
+            continue;
+        }
+        const std::size_t rt = root(i);
+        if (comp_of[rt] == simplex::npos) {
+            comp_of[rt] = model.components.size();
+            model.components.emplace_back();
+        }
+        joint_component& c = model.components[comp_of[rt]];
+        local[i] = c.vars.size();
+        joint_var v;
+        v.figure = i;
+        v.center = figs[i].value();
+        v.scale = figs[i].resolution();
+        if (v.scale <= 0) {
+            v.scale = 1;
+        }
+        v.flags = bounds_of(i);
+        v.open = figure_bounds(figs[i], r.rounding(), ties::open);
+        c.vars.push_back(std::move(v));
+    }
+    auto localise = [&](joint_form& form) {
+        for (auto& t : form) {
+            t.first = local[t.first];
+        }
+    };
+    for (std::size_t ri = 0; ri < protos.size(); ++ri) {
+        if (!protos[ri]) {
+            continue;
+        }
+        proto& p = *protos[ri];
+        joint_component& c = model.components[comp_of[root(p.figures.front())]];
+        c.relations.push_back(ri);
+        for (auto& l : p.linear) {
+            localise(l.terms);
+            c.linear.push_back(std::move(l));
+        }
+        for (auto& q : p.ratios) {
+            localise(q.n);
+            localise(q.d);
+            for (auto& x : q.q) {
+                x = local[x];
+            }
+            c.ratios.push_back(std::move(q));
+        }
+    }
+    return model;
+}
+
+/// Where a bound or a row of the simplex comes from, to read its conflicts.
+struct joint_source {
+    /// `implied`: a row that binds only when some figure is freed, built on
+    /// what the relation implies for it.
+    enum class what { figure, linear, ratio, coupling, implied } kind = what::figure;
+    std::size_t index = 0; ///< the local variable, or the row's index in its list
+};
+
+/// One linear program over a component, in one mode. `free` then takes
+/// figures out of their own intervals (keeping the sign of a divisor, and
+/// the bounds a ratio relation implies for a freed share from the other
+/// figures' intervals). Error localisation builds the tableau of a part
+/// once (`localising`: with the extra coupling rows that freed figures
+/// need) and tests every set of freed figures on it, each check starting
+/// from the basis the last one ended in.
+class joint_lp {
+public:
+    /// `max_coupled`: McCormick rows only for parts with at most this many
+    /// ratio relations whose share is used elsewhere (they cost pivots on
+    /// rationals that grow; without them the check is weaker, still sound).
+    joint_lp(const joint_component& c, joint_mode mode, bool localising = false,
+             std::size_t max_coupled = 32)
+        : comp_(&c), freed_(c.vars.size(), 0), mode_(mode), lp_(c.vars.size()) {
+        const std::size_t n = c.vars.size();
+        for (std::size_t j = 0; j < n; ++j) {
+            set_bounds(j, c.vars[j].bounds(mode));
+        }
+        const bool closure = mode == joint_mode::closure;
+        for (std::size_t i = 0; i < c.linear.size(); ++i) {
+            const joint_linear& l = c.linear[i];
+            const rational b = l.rhs;
+            add_form_row(l.terms, rational(0), b,
+                         l.cmp == joint_cmp::eq ? std::optional<rational>(b) : std::nullopt,
+                         l.cmp == joint_cmp::gt && !closure, {joint_source::what::linear, i});
+        }
+        extras_.resize(c.ratios.size());
+        cut_state_.assign(c.ratios.size(), cut::when::plain);
+        std::vector<std::size_t> uses(n, 0);
+        for (const auto& l : c.linear) {
+            for (const auto& t : l.terms) {
+                ++uses[t.first];
+            }
+        }
+        for (const auto& q : c.ratios) {
+            for (const auto& t : q.n) {
+                ++uses[t.first];
+            }
+            for (const auto& t : q.d) {
+                ++uses[t.first];
+            }
+            for (std::size_t x : q.q) {
+                ++uses[x];
+            }
+        }
+        auto b = [&](std::size_t x) { return c.vars[x].bounds(mode_); };
+        auto coupled = [&](const joint_ratio& q) {
+            return q.q.size() == 1 && !q.invert && q.power == 0 && uses[q.q.front()] > 1;
+        };
+        std::size_t coupled_count = 0;
+        for (const auto& q : c.ratios) {
+            coupled_count += coupled(q) ? 1U : 0U;
+        }
+        const bool coupling = coupled_count <= max_coupled;
+        for (std::size_t i = 0; i < c.ratios.size(); ++i) {
+            const joint_ratio& q = c.ratios[i];
+            ratio_extra& e = extras_[i];
+            add_ratio_rows(q, i);
+            const auto a = q_interval(q);
+            const interval nb = form_interval(q.n, b);
+            const interval db = form_interval(q.d, b);
+            if (coupling && coupled(q) && a) {
+                add_cuts(q, i, *a, db, cut::when::plain);
+                if (localising && !a->may_be_zero()) {
+                    add_cuts(q, i, *a, nb / *a, cut::when::d_freed); // d = n / a
+                }
+                if (localising && !db.may_be_zero()) {
+                    add_cuts(q, i, nb / db, db, cut::when::q_freed); // a = n / d
+                }
+            }
+            if (localising && q.d.size() > 1) {
+                // σ·d > 0, bound only once a figure of d is freed.
+                joint_form d = q.d;
+                for (auto& t : d) {
+                    t.second *= q.sign;
+                }
+                e.sign_row = inactive(add_form_row(d, rational(0), rational(0), std::nullopt,
+                                                   !closure, {joint_source::what::implied, i}));
+            }
+        }
+        base_ = lp_.save_bounds();
+    }
+
+    /// The same, with the figures in `freed` (one flag per variable) freed.
+    joint_lp(const joint_component& c, const std::vector<char>& freed, joint_mode mode,
+             std::size_t max_coupled = 32)
+        : joint_lp(c, mode, true, max_coupled) {
+        free(freed);
+    }
+
+    /// Frees the figures flagged in `freed`, and no others: every bound is
+    /// first put back as built. The basis stays where the last check left it.
+    /// Needs a system built `localising`.
+    void free(const std::vector<char>& freed) {
+        const joint_component& c = *comp_;
+        const std::size_t n = c.vars.size();
+        lp_.restore_bounds(base_);
+        freed_ = freed;
+        std::vector<std::optional<interval>> extra(n);
+        auto add_extra = [&](std::size_t j, const interval& i) {
+            extra[j] = extra[j] ? intersect(*extra[j], i) : i;
+        };
+        for (std::size_t j = 0; j < n; ++j) {
+            if (freed[j]) {
+                lp_.clear_bounds(j);
+            }
+        }
+        auto any_freed = [&](const joint_form& form) {
+            for (const auto& t : form) {
+                if (freed[t.first]) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        const bool strict = mode_ != joint_mode::closure;
+        for (std::size_t i = 0; i < c.ratios.size(); ++i) {
+            const joint_ratio& q = c.ratios[i];
+            const ratio_extra& e = extras_[i];
+            std::size_t freed_q = simplex::npos;
+            std::size_t freed_count = 0;
+            for (std::size_t x : q.q) {
+                if (freed[x]) {
+                    freed_q = x;
+                    ++freed_count;
+                }
+            }
+            const bool d_freed = any_freed(q.d);
+            const bool n_freed = any_freed(q.n);
+            if (d_freed) {
+                // The divisor keeps its sign.
+                if (q.d.size() == 1) {
+                    const int s = q.sign * q.d.front().second.sign();
+                    add_extra(q.d.front().first, s > 0 ? interval::above(rational(0), strict)
+                                                       : interval::below(rational(0), strict));
+                } else if (e.sign_row) {
+                    activate(*e.sign_row);
+                }
+            }
+            cut_state_[i] = freed_count == 0 && !d_freed               ? cut::when::plain
+                            : !n_freed && freed_count == 0             ? cut::when::d_freed
+                            : !n_freed && !d_freed && freed_count == 1 ? cut::when::q_freed
+                                                                       : cut::when::none;
+            if (freed_count == 0) {
+                continue;
+            }
+            for (std::size_t slack : e.ratio) {
+                lp_.clear_bounds(slack); // the row no longer binds
+            }
+            if (freed_count == 1 && !n_freed && !d_freed) {
+                if (auto t = implied_q(q, freed_q)) {
+                    add_extra(freed_q, *t);
+                }
+            }
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+            if (extra[j]) {
+                set_bounds(j, *extra[j]);
+            }
+        }
+        for (const cut& k : cuts_) {
+            if (k.slack == simplex::npos) {
+                continue;
+            }
+            if (active(k)) {
+                lp_.set_lower(k.slack, k.lower);
+            } else {
+                lp_.clear_bounds(k.slack);
+            }
+        }
+    }
+
+    /// Whether the system holds. McCormick's rows come in as cuts: only
+    /// those the current point violates are added, until none is; the
+    /// answer is the full system's.
+    [[nodiscard]] bool feasible() {
+        for (;;) {
+            if (!lp_.check()) {
+                return false;
+            }
+            if (!add_violated_cuts(false)) {
+                return true;
+            }
+        }
+    }
+
+    /// After an infeasible `feasible()`: the figures one of which any set of
+    /// freed figures must hold to make the system feasible (the conflict's
+    /// own intervals and the figures whose intervals its ratio rows use).
+    /// Nothing when the conflict rests on what a freed figure implies (it
+    /// then says nothing about other sets).
+    [[nodiscard]] std::optional<std::vector<std::size_t>> hitting_set() const {
+        std::vector<std::size_t> out;
+        const std::size_t n = comp_->vars.size();
+        for (const auto& item : lp_.conflict()) {
+            const std::size_t var = item.first;
+            if (var < n) {
+                if (freed_[var]) {
+                    return std::nullopt;
+                }
+                out.push_back(var);
+                continue;
+            }
+            const joint_source& s = sources_[var - n];
+            if (s.kind == joint_source::what::implied) {
+                return std::nullopt;
+            }
+            if (s.kind == joint_source::what::ratio || s.kind == joint_source::what::coupling) {
+                const joint_ratio& q = comp_->ratios[s.index];
+                out.insert(out.end(), q.q.begin(), q.q.end());
+                if (s.kind == joint_source::what::coupling) {
+                    for (const auto& t : q.d) {
+                        out.push_back(t.first);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /// After a feasible `feasible()`: the values figure `j` can take, true
+    /// values in base units, with open ends where the extremes are not reached.
+    [[nodiscard]] interval range(std::size_t j) {
+        const joint_var& v = comp_->vars[j];
+        auto end = [&](const std::optional<lp_value>& x) {
+            if (!x) {
+                return bound{rational(0), true, true};
+            }
+            // A δ part means the extreme is approached, never reached.
+            return bound{v.center + v.scale * x->a.to_rational(), false, !x->b.is_zero()};
+        };
+        const auto hi = optimize(j, true);
+        const auto lo = optimize(j, false);
+        return {end(lo), end(hi)};
+    }
+
+    [[nodiscard]] std::size_t pivots() const noexcept { return lp_.pivots(); }
+
+private:
+    // A row that binds only in some sets of freed figures: its slack and the
+    // lower bound it then takes.
+    struct inactive_row {
+        std::size_t slack = 0;
+        lp_value lower;
+    };
+    struct ratio_extra {
+        std::vector<std::size_t> ratio;       // n/d ∈ Q
+        std::optional<inactive_row> sign_row; // σ·d > 0, for a d of several figures
+    };
+
+    // A McCormick row of a ratio relation, added to the tableau when first
+    // violated, binding only while its bounds hold: on the figures' own
+    // bounds (plain), or on what the relation implies for a freed divisor
+    // or a freed share.
+    struct cut {
+        enum class when { none, plain, d_freed, q_freed };
+        std::vector<std::pair<std::size_t, lp_num>> row;
+        lp_value lower;
+        std::size_t ratio = 0;
+        when condition = when::plain;
+        std::size_t slack = simplex::npos;
+    };
+
+    [[nodiscard]] bool active(const cut& k) const { return cut_state_[k.ratio] == k.condition; }
+
+    // Adds the active cuts the current point violates (all active ones when
+    // `all`); whether it added any.
+    bool add_violated_cuts(bool all) {
+        bool added = false;
+        for (cut& k : cuts_) {
+            if (k.slack != simplex::npos || !active(k)) {
+                continue;
+            }
+            if (!all && !(lp_.evaluate(k.row) < k.lower)) {
+                continue;
+            }
+            k.slack = lp_.add_row(k.row);
+            lp_.set_lower(k.slack, k.lower);
+            sources_.push_back({k.condition == cut::when::plain ? joint_source::what::coupling
+                                                                : joint_source::what::implied,
+                                k.ratio});
+            added = true;
+        }
+        return added;
+    }
+
+    // The optimum of the full system: optimise, add the cuts it violates,
+    // and again until it violates none.
+    std::optional<lp_value> optimize(std::size_t j, bool maximize) {
+        for (;;) {
+            auto v = lp_.optimize(j, maximize);
+            if (!add_violated_cuts(!v)) {
+                return v;
+            }
+            if (!lp_.check()) {
+                return v; // cannot happen: the full system was feasible
+            }
+        }
+    }
+
+    inactive_row inactive(std::size_t slack) {
+        inactive_row r{slack, *lp_.lower(slack)};
+        lp_.clear_bounds(slack);
+        return r;
+    }
+    void activate(const inactive_row& r) { lp_.set_lower(r.slack, r.lower); }
+
+    // Bounds on a true value, as bounds on y = (value − center) / scale.
+    void set_bounds(std::size_t j, const interval& i) {
+        const joint_var& v = comp_->vars[j];
+        const bool closure = mode_ == joint_mode::closure;
+        if (!i.lower().infinite) {
+            lp_.set_lower(j, {lp_num((i.lower().value - v.center) / v.scale),
+                              lp_num(i.lower().open && !closure ? 1 : 0)});
+        }
+        if (!i.upper().infinite) {
+            lp_.set_upper(j, {lp_num((i.upper().value - v.center) / v.scale),
+                              lp_num(i.upper().open && !closure ? -1 : 0)});
+        }
+    }
+
+    // A row  form + k ≥ lower (> when strict), over true values, as a row
+    // over the y's, divided by its smallest coefficient to keep the numbers
+    // small; also the factor and the constant it used.
+    void make_row(const joint_form& form, const rational& k, const rational& lower, bool strict,
+                  std::vector<std::pair<std::size_t, lp_num>>& row, lp_value& low,
+                  rational* unit_out = nullptr, rational* constant_out = nullptr) const {
+        rational constant = k;
+        rational unit(0);
+        for (const auto& t : form) {
+            const joint_var& v = comp_->vars[t.first];
+            constant += t.second * v.center;
+            const rational a = abs(t.second * v.scale);
+            if (a != 0 && (unit == 0 || a < unit)) {
+                unit = a;
+            }
+        }
+        if (unit == 0) {
+            unit = 1;
+        }
+        row.clear();
+        row.reserve(form.size());
+        for (const auto& t : form) {
+            row.emplace_back(t.first, lp_num(t.second * comp_->vars[t.first].scale / unit));
+        }
+        low = {lp_num((lower - constant) / unit), lp_num(strict ? 1 : 0)};
+        if (unit_out != nullptr && constant_out != nullptr) {
+            *unit_out = unit;
+            *constant_out = constant;
+        }
+    }
+
+    // The same row added to the tableau, with an upper bound too if given.
+    // Returns its slack.
+    std::size_t add_form_row(const joint_form& form, const rational& k, const rational& lower,
+                             const std::optional<rational>& upper, bool strict,
+                             joint_source source) {
+        std::vector<std::pair<std::size_t, lp_num>> row;
+        lp_value low;
+        rational unit;
+        rational constant;
+        make_row(form, k, lower, strict, row, low, &unit, &constant);
+        const std::size_t s = lp_.add_row(row);
+        lp_.set_lower(s, low);
+        if (upper) {
+            lp_.set_upper(s, {lp_num((*upper - constant) / unit), lp_num(0)});
+        }
+        sources_.push_back(source);
+        return s;
+    }
+
+    [[nodiscard]] std::optional<interval> q_interval(const joint_ratio& q) const {
+        return ratio_q(q, [&](std::size_t x) { return comp_->vars[x].bounds(mode_); });
+    }
+
+    void add_ratio_rows(const joint_ratio& q, std::size_t index) {
+        const auto qi = q_interval(q);
+        if (!qi) {
+            return; // dropping a constraint keeps every true solution
+        }
+        const bool closure = mode_ == joint_mode::closure;
+        // σ·(n − k·d) ≥ 0 at Q's lower end k, and −σ·(n − k·d) ≥ 0 at its upper end.
+        auto row = [&](const bound& k, int dir) {
+            if (k.infinite) {
+                return;
+            }
+            const rational m(dir * q.sign);
+            joint_form form;
+            for (const auto& t : q.n) {
+                form.emplace_back(t.first, m * t.second);
+            }
+            for (const auto& t : q.d) {
+                form.emplace_back(t.first, -m * k.value * t.second);
+            }
+            extras_[index].ratio.push_back(add_form_row(form, rational(0), rational(0),
+                                                        std::nullopt, k.open && !closure,
+                                                        {joint_source::what::ratio, index}));
+        };
+        row(qi->lower(), 1);
+        row(qi->upper(), -1);
+    }
+
+    // McCormick's envelopes of n = a·d with a = factor·q + shift in
+    // [a_lo, a_hi] and d in [d_lo, d_hi] (closed): (a − a_lo)(d − d_lo) ≥ 0,
+    // (a_hi − a)(d_hi − d) ≥ 0, (a_hi − a)(d − d_lo) ≥ 0, (a − a_lo)(d_hi − d)
+    // ≥ 0, each linear once a·d is n. They tie the share's own value to
+    // part / whole (within (a_hi − a_lo)(d_hi − d_lo) / 4, tiny for rounded
+    // figures), which the rows n/d ∈ Q leave free; every true solution
+    // satisfies them, with a's and d's bounds from the figures' intervals or
+    // from what the relation implies for a freed one.
+    void add_cuts(const joint_ratio& q, std::size_t index, const interval& ai, const interval& di,
+                  cut::when condition) {
+        if (!ai.bounded() || !di.bounded()) {
+            return;
+        }
+        const rational& alo = ai.lower().value;
+        const rational& ahi = ai.upper().value;
+        const rational& dlo = di.lower().value;
+        const rational& dhi = di.upper().value;
+        const std::size_t qv = q.q.front();
+        // sn·n + sd·d + sa·a + k ≥ 0, with a = factor·q + shift.
+        auto row = [&](const rational& sn, const rational& sd, const rational& sa,
+                       const rational& k) {
+            joint_form form;
+            for (const auto& t : q.n) {
+                form.emplace_back(t.first, sn * t.second);
+            }
+            for (const auto& t : q.d) {
+                form.emplace_back(t.first, sd * t.second);
+            }
+            form.emplace_back(qv, sa * q.factor);
+            cut c;
+            c.ratio = index;
+            c.condition = condition;
+            make_row(form, sa * q.shift + k, rational(0), false, c.row, c.lower);
+            cuts_.push_back(std::move(c));
+        };
+        row(rational(1), -alo, -dlo, alo * dlo);
+        row(rational(1), -ahi, -dhi, ahi * dhi);
+        row(rational(-1), ahi, dlo, -ahi * dlo);
+        row(rational(-1), alo, dhi, -alo * dhi);
+    }
+
+    // The values a freed q-figure can take given the other figures of its
+    // ratio relation: Q's inverse at n / d, over the other q-figures.
+    [[nodiscard]] std::optional<interval> implied_q(const joint_ratio& q,
+                                                    std::size_t freed_q) const {
+        auto b = [&](std::size_t x) { return comp_->vars[x].bounds(mode_); };
+        const interval dn = form_interval(q.d, b);
+        if (dn.may_be_zero()) {
+            return std::nullopt;
+        }
+        interval t = form_interval(q.n, b) / dn;
+        if (q.n.size() == 1) {
+            // n a figure that d holds too (current / (current − increment)):
+            // n / d = 1 / (c + Σ others / n), each figure once, so exact.
+            const std::size_t nv = q.n.front().first;
+            const rational& alpha = q.n.front().second;
+            const interval nb = b(nv);
+            bool shared = false;
+            interval ratio = interval::point(rational(0));
+            for (const auto& x : q.d) {
+                if (x.first == nv) {
+                    shared = true;
+                    ratio = ratio + interval::point(x.second / alpha);
+                } else if (!nb.may_be_zero()) {
+                    ratio = ratio + b(x.first) * interval::point(x.second / alpha) / nb;
+                }
+            }
+            if (shared && !nb.may_be_zero() && !ratio.may_be_zero()) {
+                t = intersect(t, ratio.reciprocal());
+            }
+        }
+        if (q.power > 0) {
+            return cagr_rates(t, q.power); // rounded outward: still every true value
+        }
+        if (q.invert) {
+            if (t.may_be_zero()) {
+                return std::nullopt;
+            }
+            t = t.reciprocal();
+        }
+        t = (t - interval::point(q.shift)) / interval::point(q.factor);
+        interval others = interval::point(rational(1));
+        for (std::size_t x : q.q) {
+            if (x != freed_q) {
+                others = others * b(x);
+            }
+        }
+        if (others.may_be_zero()) {
+            return std::nullopt;
+        }
+        return t / others;
+    }
+
+    const joint_component* comp_;
+    std::vector<char> freed_;
+    joint_mode mode_;
+    simplex lp_;
+    std::vector<joint_source> sources_; // per row, in order
+    std::vector<ratio_extra> extras_;   // per ratio relation
+    std::vector<cut> cuts_;             // McCormick rows, added when violated
+    std::vector<cut::when> cut_state_;  // per ratio relation: which of its cuts bind
+    simplex::bounds_state base_;        // the bounds as built
+};
+
+} // namespace reckon::detail

@@ -1,0 +1,638 @@
+// reckon — exact consistency checks for the figures of economic reports.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <reckon/detail/joint_model.hpp>
+#include <reckon/report.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reckon {
+
+/// One figure of a suspect set: what it could be for the report to hold.
+///
+///     // 148.2 = 119.4 + 28.9 (亿元), 19.4 % = 28.9 / 148.2: F8 is the suspect
+///     d.id;          // "F8"
+///     d.displays;    // {"28.7", "28.8"}
+///     d.suggested;   // "28.8"
+struct suspect_figure {
+    std::string id;
+    /// The true values (base units) the figure can take, the other figures
+    /// of the set free too and every other figure inside its interval.
+    interval range;
+    /// The displays at the figure's own resolution (signed: a sign a word
+    /// carries, 下降, is shown as "-") whose intervals meet `range`; at most
+    /// `joint_options::max_displays` of them, the nearest to the printed one,
+    /// in increasing order. Empty for a figure with a one-sided qualifier
+    /// ("more than 50"), whose displays are not steps of a resolution.
+    std::vector<std::string> displays;
+    /// The display to suggest: the typo's, else the consistent display
+    /// nearest the printed one.
+    std::string suggested;
+    std::string typo;      ///< a consistent display that a typo of the printed one explains
+    std::string typo_kind; ///< "adjacent digits swapped", "a digit dropped", "a digit doubled",
+                           ///< "sign flipped (下降 ↔ 增长)"
+    rational steps{0};     ///< how far the printed value lies from `range`, in last-digit steps
+};
+
+/// A set of figures that, freed from their intervals, would make a report
+/// consistent as a whole, with the displays that would do it.
+///
+///     // 84 = 75 + 10 (项), where the text meant 9 new projects (F3 is the 10)
+///     s.figures;              // {"F3"}
+///     s.consistent_displays;  // {{"F3", {"9"}}}
+struct suspect {
+    std::vector<std::string> figures;
+    /// For each figure id, the displays at its own resolution that would
+    /// make the report consistent ("28.8" for a printed 28.9).
+    std::vector<std::pair<std::string, std::vector<std::string>>> consistent_displays;
+    std::string hint; ///< a typo that explains it, if one does ("digits swapped")
+
+    unsigned weight = 0;   ///< the sum of the figures' weights (`joint_options::weight`)
+    std::size_t group = 0; ///< the independent part of the report it explains, from 1: a
+                           ///< report with several infeasible parts needs one fix in each
+    bool at_tie = false;   ///< it explains a report that holds only at an exact rounding tie
+    std::vector<suspect_figure> details; ///< per figure, in the order of `figures`
+};
+
+/// A relation the joint check did not take, and why.
+struct left_out_relation {
+    std::string id;
+    std::string reason;
+};
+
+/// Whether the report's figures can all hold at once (DESIGN.md, "The whole
+/// report at once").
+///
+///     auto j = reckon::check_jointly(r);
+///     if (!j.feasible) { j.suspects.front().details.front().suggested; }   // "28.8"
+struct joint_result {
+    bool checked = false; ///< false when the joint check was not run
+    bool feasible = true;
+    bool tie_only = false; ///< feasible only with a value exactly at a rounding tie
+    std::vector<suspect> suspects;
+    std::vector<std::string> left_out; ///< relations the linear check could not take
+
+    std::vector<left_out_relation> left_out_reasons; ///< the same, with the reason for each
+    /// Ratio-type relations (share, growth, compound growth, percent of
+    /// target, average, ratio, index, contribution, pull, product, conversion
+    /// at a stated rate), taken in as linear bounds.
+    std::vector<std::string> relaxed;
+    std::size_t parts = 0; ///< independent parts (figures linked by relations) checked
+    /// The figure ids of each part that cannot hold (or holds only at a tie),
+    /// in the order of `suspect::group`.
+    std::vector<std::vector<std::string>> conflicts;
+    bool localised = true;  ///< false when a limit of `joint_options` cut the search short
+    std::size_t solves = 0; ///< linear programs solved
+    std::string message;    ///< one line for people
+};
+
+/// How the joint check localises errors (Fellegi and Holt, "A systematic
+/// approach to automatic edit and imputation", JASA 1976): the sets of
+/// figures of least total weight that, freed from their intervals, make
+/// the report feasible.
+///
+///     reckon::joint_options o;
+///     o.weight = [](const reckon::figure& f, const reckon::report&) {
+///         return f.id == "F1" ? 0U : 1U;
+///     };
+///     reckon::check_jointly(r, o);   // F1 is never a suspect
+struct joint_options {
+    /// The weight of a figure: how unlikely it is to be the wrong one. A
+    /// whole number; 0 means never a suspect. Empty: `default_weight`.
+    std::function<unsigned(const figure&, const report&)> weight;
+    std::size_t max_size = 3;      ///< the largest suspect set tried
+    std::size_t max_solves = 4000; ///< linear programs per infeasible part, at most
+    /// Suspect sets listed per part, at most. The search stops once it has
+    /// found four times as many sets of the least weight (`localised` is
+    /// then false: a part whose figures all explain it equally well).
+    std::size_t max_suspects = 10;
+    std::size_t max_displays = 12; ///< consistent displays listed per figure, at most
+    /// A typo is suggested only when the figure's consistent range is
+    /// bounded and at most this many last-digit steps wide: in a wide range
+    /// any digit slip lands somewhere, and explains nothing.
+    std::size_t typo_steps = 20;
+    /// McCormick's envelopes tie a share's own value to part / whole when
+    /// the share is used elsewhere (the 100 % shares make); a part with more
+    /// such shares than this is checked without them: exact rationals grow
+    /// with every pivot, and such a part (one total with dozens of shares)
+    /// would take seconds. Without them the check is weaker, still sound.
+    std::size_t max_coupled = 32;
+    bool localise = true;      ///< look for suspects at all
+    bool localise_ties = true; ///< also when the report holds only at a rounding tie
+};
+
+/// The default weights: 2 for a figure; 3 for an exact count (its printed
+/// digits are all there is to it) or for a figure whose display and unit
+/// appear again in the report (a restated figure agrees with itself); 4 for
+/// both; 0 for an implied figure (the 100 % that shares make), never printed
+/// and so never wrong. With these, one figure is always tried before two,
+/// except that an exact, restated count ties with two plain figures.
+[[nodiscard]] inline unsigned default_weight(const figure& f, const report& r) {
+    if (f.implied) {
+        return 0;
+    }
+    unsigned w = 2;
+    if (f.effective_rounding(r.rounding()) == convention::exact) {
+        ++w;
+    }
+    for (const auto& g : r.figures()) {
+        if (g.id != f.id && g.unit.symbol == f.unit.symbol &&
+            same_display(g.signed_display(), f.signed_display())) {
+            ++w;
+            break;
+        }
+    }
+    return w;
+}
+
+namespace detail {
+
+// The interval of true values a display k × 10^e of figure f stands for.
+[[nodiscard]] inline interval display_bounds(const figure& f, const big_int& k, int e,
+                                             convention conv, ties tie) {
+    const decimal d(k, e);
+    return display_interval(d, f.effective_rounding(conv), f.qualifier, tie) *
+           interval::point(f.unit.factor);
+}
+
+[[nodiscard]] inline big_int floor_int(const rational& x) {
+    return decimal::round(x, 0, rounding_mode::floor).coefficient().to_big();
+}
+
+[[nodiscard]] inline big_int digits_value(const std::string& digits) {
+    big_int v = 0;
+    for (char c : digits) {
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+struct figure_advice {
+    std::vector<std::string> displays;
+    std::string suggested;
+    std::string typo;
+    std::string typo_kind;
+};
+
+// Displays of figure f, at its resolution, consistent with the range R, and
+// the typo of its printed display that lands in R.
+[[nodiscard]] inline figure_advice advise(const figure& f, const interval& range, convention conv,
+                                          ties tie, std::size_t max_displays,
+                                          std::size_t typo_steps) {
+    figure_advice out;
+    const int e = f.display.exponent();
+    const rational step = f.resolution();
+    auto fits = [&](const big_int& k) {
+        return !intersect(display_bounds(f, k, e, conv, tie), range).empty();
+    };
+    const bool stepped = f.qualifier == qualifier::none || f.qualifier == qualifier::about;
+
+    // Typos of the printed digits, most common first; only where the range
+    // is narrow enough for a landing inside it to mean something.
+    const bool narrow =
+        range.bounded() && (range.upper().value - range.lower().value) <= step * typo_steps;
+    const std::string digits = f.display.coefficient().abs_digits();
+    const int printed_sign = f.display.sign() < 0 ? -1 : 1;
+    const int word_sign = f.negated ? -1 : 1;
+    auto try_digits = [&](const std::string& ds, const char* kind) {
+        if (!narrow || !out.typo.empty() || ds.empty() || (ds.size() > 1 && ds[0] == '0')) {
+            return;
+        }
+        const big_int k = digits_value(ds) * (printed_sign * word_sign);
+        if (ds != digits && fits(k)) {
+            out.typo = decimal(k, e).str();
+            out.typo_kind = kind;
+        }
+    };
+    for (std::size_t i = 0; i + 1 < digits.size(); ++i) {
+        if (digits[i] != digits[i + 1]) {
+            std::string s = digits;
+            std::swap(s[i], s[i + 1]);
+            try_digits(s, "adjacent digits swapped");
+        }
+    }
+    for (std::size_t i = 0; i <= digits.size(); ++i) {
+        for (char c = '0'; c <= '9'; ++c) {
+            std::string s = digits;
+            s.insert(s.begin() + static_cast<std::ptrdiff_t>(i), c);
+            try_digits(s, "a digit dropped");
+        }
+    }
+    for (std::size_t i = 0; i + 1 < digits.size(); ++i) {
+        if (digits[i] == digits[i + 1] && (i == 0 || digits[i - 1] != digits[i])) {
+            std::string s = digits;
+            s.erase(s.begin() + static_cast<std::ptrdiff_t>(i));
+            try_digits(s, "a digit doubled");
+        }
+    }
+    const big_int k0 = f.signed_display().coefficient().to_big();
+    if (narrow && out.typo.empty() && k0 != 0 && fits(-k0)) {
+        out.typo = decimal(big_int(-k0), e).str();
+        out.typo_kind = "sign flipped (下降 ↔ 增长)";
+    }
+    if (!stepped) {
+        out.suggested = out.typo;
+        return out;
+    }
+
+    // The consistent displays form a run of steps; find its ends.
+    std::optional<big_int> ka;
+    std::optional<big_int> kb;
+    const std::optional<big_int> lo_guess =
+        range.lower().infinite ? std::nullopt
+                               : std::optional<big_int>(floor_int(range.lower().value / step) - 2);
+    const std::optional<big_int> hi_guess =
+        range.upper().infinite ? std::nullopt
+                               : std::optional<big_int>(floor_int(range.upper().value / step) + 3);
+    if (lo_guess) {
+        for (big_int k = *lo_guess; k <= *lo_guess + 6 && (!hi_guess || k <= *hi_guess); ++k) {
+            if (fits(k)) {
+                ka = k;
+                break;
+            }
+        }
+        if (!ka) {
+            if (hi_guess && *hi_guess <= *lo_guess + 6) {
+                out.suggested = out.typo;
+                return out; // the range falls between displays
+            }
+            ka = *lo_guess + 3;
+        }
+    }
+    if (hi_guess) {
+        for (big_int k = *hi_guess; k >= *hi_guess - 6 && (!ka || k >= *ka); --k) {
+            if (fits(k)) {
+                kb = k;
+                break;
+            }
+        }
+        if (!kb) {
+            out.suggested = out.typo;
+            return out;
+        }
+    }
+    // At most m displays: the run itself, or the m nearest to the printed one.
+    const auto m = static_cast<std::int64_t>(max_displays == 0 ? 1 : max_displays);
+    big_int first = ka ? *ka : (kb && *kb < k0 ? *kb : k0) - m / 2;
+    if (ka && *ka < k0 - m / 2 && (!kb || *kb - *ka + 1 > m)) {
+        first = k0 - m / 2; // a long run: start near the printed display
+    }
+    if (kb && first + (m - 1) > *kb) {
+        first = *kb - (m - 1);
+    }
+    if (ka && first < *ka) {
+        first = *ka;
+    }
+    big_int last = first + (m - 1);
+    if (kb && last > *kb) {
+        last = *kb;
+    }
+    std::optional<big_int> nearest;
+    for (big_int k = first; k <= last; ++k) {
+        if (!fits(k)) {
+            continue;
+        }
+        out.displays.push_back(decimal(k, e).str());
+        if (!nearest || abs(k - k0) < abs(*nearest - k0)) {
+            nearest = k;
+        }
+    }
+    out.suggested = !out.typo.empty() ? out.typo
+                    : nearest         ? decimal(*nearest, e).str()
+                                      : std::string();
+    return out;
+}
+
+} // namespace detail
+
+/// Checks the report as a whole (DESIGN.md, "The whole report at once"):
+/// whether true values exist, each inside its figure's interval, that satisfy
+/// every relation at once; where none do, which figures most likely explain it.
+///
+/// Decided exactly over rationals by a simplex of our own
+/// (`detail/simplex.hpp`), part by part: figures linked by relations form
+/// independent parts, each a small linear system. Sums, differences, points,
+/// orders, partial sums (Σ parts ≤ whole), shares that make 100 % and
+/// conversions by units are linear. Ratio-type relations q = n / d (share,
+/// growth, also from its increment, compound growth, percent of target,
+/// average, ratio, index, contribution, pull; a product or a conversion at
+/// a stated rate through a factor of known sign) are linear once the sign
+/// of d is known: n/d ∈ Q, i.e. Q_lo·d ≤ n ≤ Q_hi·d for d > 0, with Q the
+/// interval of q's figure. That keeps every true solution but forgets that
+/// q's own value, used by other relations (the 100 % its shares make), is
+/// exactly n/d; McCormick's envelopes of n = q·d (added as cuts, only where
+/// violated) restore that to within (q's width × d's width) / 4, a tiny
+/// fraction of a last digit. Still an over-approximation, so *infeasible*
+/// is proven while *feasible* means no contradiction was found. Relations
+/// that cannot be checked (a missing figure, mixed kinds, a candidate) or
+/// stay non-linear (a product of figures of unknown sign) are in
+/// `left_out`, with reasons.
+///
+/// Open ends are decided exactly too (through an infinitesimal): first with
+/// every rounding tie open; if that fails, with the ends as the conventions
+/// leave them (ties closed, half up's far end open, "more than" strict). A
+/// report that holds only so is `tie_only`; one that fails both is
+/// infeasible.
+///
+/// When a part is infeasible (or holds only at a tie), the sets of figures
+/// of least total weight that, freed from their intervals, make it hold are
+/// listed (Fellegi–Holt error localisation): sets are tried by increasing
+/// weight, at most `max_size` figures, each by one linear program, skipping
+/// sets that miss a known conflict. Sets of equal weight come ordered by how
+/// many of their figures' relations hold only within rounding or not at all
+/// (an editor with a calculator doubts those), then by whether a typo
+/// explains them, then by how far their printed values must move.
+///
+///     reckon::report r;  // 148.2 = 119.4 + 28.9 (亿元), shares 80.6 % and 19.4 %
+///     auto j = reckon::check_jointly(r);
+///     j.feasible;                                  // false
+///     j.suspects[0].consistent_displays[0].second; // {"28.7", "28.8"}
+[[nodiscard]] inline joint_result check_jointly(const report& r,
+                                                const std::vector<finding>& findings,
+                                                const joint_options& options = {}) {
+    using detail::joint_lp;
+    using detail::joint_mode;
+    const auto& figs = r.figures();
+    const auto& rels = r.relations();
+    if (findings.size() != rels.size()) {
+        throw std::invalid_argument("reckon::check_jointly: " + std::to_string(findings.size()) +
+                                    " findings for " + std::to_string(rels.size()) + " relations");
+    }
+    joint_result out;
+    out.checked = true;
+    const detail::joint_model model = detail::build_joint_model(r, findings);
+    for (const auto& lo : model.left_out) {
+        out.left_out.push_back(rels[lo.first].id);
+        out.left_out_reasons.push_back({rels[lo.first].id, lo.second});
+    }
+    for (std::size_t ri : model.relaxed) {
+        out.relaxed.push_back(rels[ri].id);
+    }
+    out.parts = model.components.size();
+    bool any_tie = false;
+    auto weight_of = [&](const figure& f) {
+        return options.weight ? options.weight(f, r) : default_weight(f, r);
+    };
+
+    for (const auto& comp : model.components) {
+        const std::size_t n = comp.vars.size();
+        joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);
+        ++out.solves;
+        if (open_lp.feasible()) {
+            continue;
+        }
+        joint_lp flags_lp(comp, joint_mode::flags, false, options.max_coupled);
+        ++out.solves;
+        const bool at_tie = flags_lp.feasible();
+        if (at_tie) {
+            any_tie = true;
+        } else {
+            out.feasible = false;
+        }
+        const std::size_t group = out.conflicts.size() + 1;
+        {
+            std::vector<std::string> ids;
+            for (const auto& v : comp.vars) {
+                ids.push_back(figs[v.figure].id);
+            }
+            out.conflicts.push_back(std::move(ids));
+        }
+        if (!options.localise || (at_tie && !options.localise_ties)) {
+            continue;
+        }
+        // One tableau for every test, with the rows that freed figures need.
+        joint_lp lp(comp, at_tie ? joint_mode::open : joint_mode::flags, true, options.max_coupled);
+        const ties tie = at_tie ? ties::open : ties::closed;
+
+        // Fellegi–Holt: sets by increasing weight that hit every known conflict.
+        std::vector<std::vector<std::size_t>> conflicts;
+        auto add_conflict = [&](std::optional<std::vector<std::size_t>> c) {
+            if (!c) {
+                return;
+            }
+            std::sort(c->begin(), c->end());
+            c->erase(std::unique(c->begin(), c->end()), c->end());
+            conflicts.push_back(std::move(*c));
+        };
+        add_conflict(at_tie ? open_lp.hitting_set() : flags_lp.hitting_set());
+        std::vector<unsigned> w(n);
+        unsigned max_w = 0;
+        for (std::size_t j = 0; j < n; ++j) {
+            w[j] = weight_of(figs[comp.vars[j].figure]);
+            max_w = std::max(max_w, w[j]);
+        }
+        std::vector<std::vector<std::size_t>> found;
+        std::size_t solves = 0;
+        bool cut = false;
+        std::vector<std::size_t> chosen;
+        std::vector<char> freed(n, 0);
+        auto hits_all = [&]() {
+            for (const auto& c : conflicts) {
+                bool hit = false;
+                for (std::size_t x : chosen) {
+                    hit = hit || std::binary_search(c.begin(), c.end(), x);
+                }
+                if (!hit) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        // Whether every conflict not yet hit can still be hit from `start` on.
+        auto reachable = [&](std::size_t start) {
+            for (const auto& c : conflicts) {
+                bool hit = false;
+                for (std::size_t x : chosen) {
+                    hit = hit || std::binary_search(c.begin(), c.end(), x);
+                }
+                if (!hit && (c.empty() || c.back() < start)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        std::function<void(std::size_t, unsigned, unsigned)> search =
+            [&](std::size_t start, unsigned sum, unsigned level) {
+                if (cut) {
+                    return;
+                }
+                if (sum == level) {
+                    if (!hits_all()) {
+                        return;
+                    }
+                    if (solves >= options.max_solves) {
+                        cut = true;
+                        return;
+                    }
+                    for (std::size_t x : chosen) {
+                        freed[x] = 1;
+                    }
+                    lp.free(freed);
+                    ++solves;
+                    if (lp.feasible()) {
+                        found.push_back(chosen);
+                        if (found.size() >= 4 * std::max<std::size_t>(options.max_suspects, 1)) {
+                            cut = true; // enough to rank; the rest of the level is not tried
+                        }
+                    } else {
+                        add_conflict(lp.hitting_set());
+                    }
+                    for (std::size_t x : chosen) {
+                        freed[x] = 0;
+                    }
+                    return;
+                }
+                if (chosen.size() >= options.max_size || !reachable(start)) {
+                    return;
+                }
+                for (std::size_t j = start; j < n; ++j) {
+                    if (w[j] == 0 || sum + w[j] > level) {
+                        continue;
+                    }
+                    chosen.push_back(j);
+                    search(j + 1, sum + w[j], level);
+                    chosen.pop_back();
+                }
+            };
+        const bool fixable = conflicts.empty() || !conflicts.front().empty();
+        const auto top = static_cast<unsigned>(options.max_size) * max_w;
+        for (unsigned level = 1; fixable && level <= top && found.empty() && !cut; ++level) {
+            search(0, 0, level);
+        }
+        out.solves += solves;
+        if (cut) {
+            out.localised = false;
+        }
+
+        // Describe each set: ranges, displays, typos; then order them.
+        struct ranked {
+            suspect s;
+            std::size_t doubtful = 0;
+            bool typo = false;
+            rational steps{0};
+            std::vector<std::size_t> vars;
+        };
+        std::vector<ranked> list;
+        for (const auto& set : found) {
+            ranked rk;
+            rk.vars = set;
+            rk.s.group = group;
+            rk.s.at_tie = at_tie;
+            std::vector<char> fr(n, 0);
+            for (std::size_t x : set) {
+                fr[x] = 1;
+                rk.s.weight += w[x];
+            }
+            lp.free(fr);
+            ++out.solves;
+            const bool ok = lp.feasible();
+            std::vector<std::string> hints;
+            for (std::size_t x : set) {
+                const figure& f = figs[comp.vars[x].figure];
+                suspect_figure d;
+                d.id = f.id;
+                d.range = ok ? lp.range(x) : interval::everything();
+                d.steps = distance(d.range, interval::point(f.value())) / f.resolution();
+                auto advice = detail::advise(f, d.range, r.rounding(), tie, options.max_displays,
+                                             options.typo_steps);
+                d.displays = std::move(advice.displays);
+                d.suggested = std::move(advice.suggested);
+                d.typo = std::move(advice.typo);
+                d.typo_kind = std::move(advice.typo_kind);
+                if (!d.typo.empty()) {
+                    rk.typo = true;
+                    hints.push_back(f.id + ": " + f.signed_display().str() + " may be a typo for " +
+                                    d.typo + " (" + d.typo_kind + ")");
+                }
+                rk.steps += d.steps;
+                rk.s.figures.push_back(d.id);
+                rk.s.consistent_displays.emplace_back(d.id, d.displays);
+                rk.s.details.push_back(std::move(d));
+            }
+            for (std::size_t i = 0; i < hints.size(); ++i) {
+                rk.s.hint += (i == 0 ? "" : "; ") + hints[i];
+            }
+            for (std::size_t ri : comp.relations) {
+                const verdict v = findings.at(ri).verdict;
+                if (v != verdict::within_rounding && v != verdict::inconsistent) {
+                    continue;
+                }
+                const auto& ids = rels[ri].figures;
+                bool touches = false;
+                for (const auto& id : rk.s.figures) {
+                    touches = touches || std::find(ids.begin(), ids.end(), id) != ids.end();
+                }
+                rk.doubtful += touches ? 1 : 0;
+            }
+            list.push_back(std::move(rk));
+        }
+        std::stable_sort(list.begin(), list.end(), [](const ranked& a, const ranked& b) {
+            if (a.s.weight != b.s.weight) {
+                return a.s.weight < b.s.weight;
+            }
+            if (a.doubtful != b.doubtful) {
+                return a.doubtful > b.doubtful;
+            }
+            if (a.typo != b.typo) {
+                return a.typo;
+            }
+            if (a.steps != b.steps) {
+                return a.steps < b.steps;
+            }
+            return a.vars < b.vars;
+        });
+        if (list.size() > options.max_suspects) {
+            list.resize(options.max_suspects);
+        }
+        for (auto& rk : list) {
+            out.suspects.push_back(std::move(rk.s));
+        }
+    }
+
+    out.tie_only = out.feasible && any_tie;
+
+    // One line for people.
+    if (out.feasible && !out.tie_only) {
+        out.message = "the figures can all hold at once";
+    } else {
+        out.message = out.feasible ? "the figures hold together only at an exact rounding tie"
+                                   : "the figures cannot all hold at once";
+        if (!out.suspects.empty()) {
+            const suspect& s = out.suspects.front();
+            out.message += "; most likely ";
+            for (std::size_t i = 0; i < s.details.size(); ++i) {
+                const figure* f = r.find(s.details[i].id);
+                out.message +=
+                    (i == 0 ? "" : ", ") + s.details[i].id + " (" + detail::shown(*f) + ")";
+                if (!s.details[i].suggested.empty()) {
+                    out.message += " would be consistent as " + s.details[i].suggested;
+                }
+            }
+        }
+    }
+    return out;
+}
+
+/// The same, checking each relation first (`audit` passes its findings).
+///
+///     reckon::check_jointly(r).feasible;   // true for the Xining report
+[[nodiscard]] inline joint_result check_jointly(const report& r,
+                                                const joint_options& options = {}) {
+    const checker c(r.figures(), r.rounding());
+    std::vector<finding> findings;
+    findings.reserve(r.relations().size());
+    for (const auto& rel : r.relations()) {
+        findings.push_back(c.check(rel));
+    }
+    return check_jointly(r, findings, options);
+}
+
+} // namespace reckon

@@ -1,0 +1,1252 @@
+// reckon — exact consistency checks for the figures of economic reports.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <reckon/detail/format.hpp>
+#include <reckon/figure.hpp>
+#include <reckon/stats/growth.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace reckon {
+
+/// The kinds of relation between figures (DESIGN.md, "Relations and
+/// verdicts"). Each names the roles of its figures, in order:
+///
+/// | kind              | figures                         | holds when                     |
+/// |-------------------|---------------------------------|--------------------------------|
+/// | sum               | whole, part, part, …            | whole = Σ parts                |
+/// | share             | share, part, whole              | share = part / whole           |
+/// | shares_total      | total (or none: 100 %), shares… | Σ shares = total               |
+/// | growth            | rate, current, previous         | rate = current / previous − 1  |
+/// | points            | change, current, previous       | change = current − previous    |
+/// | percent_of_target | percent, actual, target         | percent = actual / target      |
+/// | average           | average, total, count           | average = total / count        |
+/// | ratio             | ratio, numerator, denominator   | ratio = numerator / denominator|
+/// | product           | product, factor, factor, …      | product = Π factors            |
+/// | conversion        | a, b [, rate]                   | a = b (by units) [× rate]      |
+/// | difference        | difference, minuend, subtrahend | difference = minuend − subtr.  |
+/// | order             | left, right                     | left op right                  |
+/// | cagr              | rate, last, first (+ `years`)   | (1 + rate)^years = last / first|
+/// | contribution      | rate, Δcomponent, Δtotal        | rate = Δcomponent / Δtotal     |
+/// | pull              | points, Δcomponent, prev. total | points = Δcomponent / previous |
+/// | index             | index, current, previous        | index = current / previous·100 |
+///
+/// `cagr` is compound annual growth (年均增长) over `relation::years`, decided
+/// exactly on (1 + rate)^years, which increases with the rate: no root is
+/// taken (stats/growth.hpp). `contribution` is 贡献率, `pull` is 拉动 … 个百分点,
+/// `index` an index number with the previous period as 100 (上年 = 100); a
+/// per-capita value (人均) is an `average` over the average population.
+///
+/// Shares, rates and points are compared as plain fractions (80.6 % is
+/// 0.806), money in its currency's base unit, amounts in their dimension's
+/// base unit, so mixed scales (亿元 and 万元) compare exactly.
+enum class relation_kind {
+    sum,
+    share,
+    shares_total,
+    growth,
+    points,
+    percent_of_target,
+    average,
+    ratio,
+    product,
+    conversion,
+    difference,
+    order,
+    cagr,
+    contribution,
+    pull,
+    index,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(relation_kind k) noexcept {
+    switch (k) {
+    case relation_kind::sum: return "sum";
+    case relation_kind::share: return "share";
+    case relation_kind::shares_total: return "shares_total";
+    case relation_kind::growth: return "growth";
+    case relation_kind::points: return "points";
+    case relation_kind::percent_of_target: return "percent_of_target";
+    case relation_kind::average: return "average";
+    case relation_kind::ratio: return "ratio";
+    case relation_kind::product: return "product";
+    case relation_kind::conversion: return "conversion";
+    case relation_kind::difference: return "difference";
+    case relation_kind::order: return "order";
+    case relation_kind::cagr: return "cagr";
+    case relation_kind::contribution: return "contribution";
+    case relation_kind::pull: return "pull";
+    case relation_kind::index: return "index";
+    }
+    return "sum";
+}
+
+/// The graded verdict of one relation, the strongest that holds
+/// (DESIGN.md): exact on the printed values; the derived figure is the
+/// computed value rounded; possible for some true values within every
+/// figure's rounding; impossible; or not checkable, with the reason.
+enum class verdict { exact, rounds, within_rounding, inconsistent, cannot_check };
+
+[[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
+    switch (v) {
+    case verdict::exact: return "exact";
+    case verdict::rounds: return "rounds";
+    case verdict::within_rounding: return "within_rounding";
+    case verdict::inconsistent: return "inconsistent";
+    case verdict::cannot_check: return "cannot_check";
+    }
+    return "cannot_check";
+}
+
+/// Whether a verdict says the relation can hold.
+[[nodiscard]] constexpr bool consistent(verdict v) noexcept {
+    return v == verdict::exact || v == verdict::rounds || v == verdict::within_rounding;
+}
+
+/// The comparison of an `order` relation.
+enum class order_op { greater, greater_equal, less, less_equal };
+
+[[nodiscard]] constexpr std::string_view to_string(order_op op) noexcept {
+    switch (op) {
+    case order_op::greater: return ">";
+    case order_op::greater_equal: return "≥";
+    case order_op::less: return "<";
+    case order_op::less_equal: return "≤";
+    }
+    return ">";
+}
+
+/// How a growth printed in 倍 (times) is read. 增长 n 倍 is the standard
+/// reading `current = previous × (n + 1)`; 增长到 n 倍 and 是…的 n 倍 are
+/// `current = previous × n`. Writers confuse them: a finding says which
+/// reading was used.
+enum class times_reading { plus_one, times };
+
+/// A relation between figures of a report, named by their ids in the order
+/// of the roles of its kind (see `relation_kind`). An empty id is a figure
+/// the text does not give: the relation is then *cannot check*, with the
+/// interval the others imply for it (for `shares_total`, an empty first id
+/// is the exact 100 % that shares make).
+///
+///     reckon::relation r{"R2", reckon::relation_kind::sum, {"F2", "F5", "F8"}};
+struct relation {
+    std::string id;
+    relation_kind kind = relation_kind::sum;
+    std::vector<std::string> figures;
+    std::string label;               ///< what it says, for people: "funds = continued + new"
+    order_op op = order_op::greater; ///< for `order`
+    bool complete = true;            ///< for `sum`: false when the parts may be a partial list
+                                     ///< (其中 without 分别/其余): then Σ parts ≤ whole
+    times_reading reading = times_reading::plus_one; ///< for `growth` printed in 倍
+    bool as_written = false;    ///< for `growth`: apply the formula on a negative base (减亏)
+    bool rate_divides = false;  ///< for `conversion` with a rate: a = b / rate
+    bool whole_numbers = false; ///< the missing figure is a count: judge it over whole
+                                ///< numbers (the GRIM test)
+    std::optional<std::string> candidate;     ///< inferred from text with doubt: reported with
+                                              ///< this reason and never checked
+    std::optional<std::string> not_checkable; ///< a reason the figures cannot be related
+                                              ///< by arithmetic (constant prices, chained
+                                              ///< volumes): the verdict is cannot check
+    unsigned years = 0; ///< for `cagr`: the years from first to last (0: not given, cannot
+                        ///< check)
+};
+
+namespace detail {
+
+/// A growth given by its current level and its increment, the previous level not printed
+/// (比上年增加 8630 人, 增长 0.4 %): figures {rate, current, "", increment}, and the previous
+/// level is current − increment. Checked as rate = 1 / (1 − increment / current) − 1, in
+/// which each figure stands once, so interval arithmetic gives the exact range.
+[[nodiscard]] inline bool growth_from_increment(const relation& r) {
+    return r.kind == relation_kind::growth && r.figures.size() == 4 && r.figures[2].empty() &&
+           !r.figures[1].empty() && !r.figures[3].empty();
+}
+
+/// The decimal places to which a compound rate is shown: its true value, (last / first)^(1/n)
+/// − 1, is irrational in general. Verdicts never use these roundings.
+inline constexpr int cagr_places = 12;
+
+/// The compound rates f^(1/n) − 1 of the factors f ≥ 0 of an interval, for people: each end
+/// rounded outward to `cagr_places` decimals (closed), or kept with its flag where the root is
+/// exact. An unbounded top stays unbounded.
+[[nodiscard]] inline interval cagr_rates(const interval& factors, unsigned years) {
+    auto end = [&](const bound& b, rounding_mode mode) {
+        if (b.infinite) {
+            return b;
+        }
+        const rational v = b.value < 0 ? rational(0) : b.value;
+        const rational g =
+            stats::detail::root_minus_one(v, years, -cagr_places, mode).to_rational();
+        const bool exact = stats::detail::rational_pow(1 + g, years) == v;
+        return bound{g, false, exact && b.open};
+    };
+    return {end(factors.lower(), rounding_mode::floor),
+            end(factors.upper(), rounding_mode::ceiling)};
+}
+
+} // namespace detail
+
+/// The result of checking one relation: the verdict with its numbers.
+/// Values are in the base unit of the derived figure (yuan, kg, fraction);
+/// `*_display` strings are in the derived figure's printed unit.
+struct finding {
+    std::string id; ///< the relation's id
+    relation_kind kind = relation_kind::sum;
+    std::string label;      ///< the relation's label
+    std::string expression; ///< "F2 = F5 + F8"
+    std::vector<std::string> figures;
+    reckon::verdict verdict = verdict::cannot_check;
+    std::optional<rational> computed;   ///< the derived value from the other printed figures
+    std::optional<interval> allowed;    ///< the values the other figures' intervals allow
+    rational tolerance{0};              ///< how far from the computed value the verdict allowed
+    rational miss{0};                   ///< for inconsistent: the gap, in base units
+    std::optional<rational> miss_steps; ///< the gap in last-digit steps of the derived figure
+    bool tie_only = false;              ///< consistent only at an exact rounding tie
+    std::optional<interval> implied;    ///< for a missing figure: what the others imply
+    std::string unit_symbol;            ///< the printed unit of the derived figure
+    rational unit_factor{1};            ///< its factor to base units
+    std::string message;                ///< one line for people
+    std::string reason;                 ///< why it cannot be checked, or what was assumed
+    std::string key;                    ///< stable fingerprint for dismissals
+};
+
+namespace detail {
+
+// FNV-1a, 64 bits: a stable fingerprint across runs and platforms.
+[[nodiscard]] inline std::string fingerprint(std::string_view text) {
+    std::uint64_t h = 14695981039346656037ULL;
+    for (char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = hex[h & 0xFU];
+        h >>= 4U;
+    }
+    return out;
+}
+
+// What `left op right` says of the side that is not given, from the interval
+// of the side that is: a half-line, or everything when that side is unbounded.
+[[nodiscard]] inline interval implied_by_order(order_op op, bool left_missing,
+                                               const interval& known) {
+    const bool greater = op == order_op::greater || op == order_op::greater_equal;
+    const bool strict = op == order_op::greater || op == order_op::less;
+    // The missing side lies above the known side's lower end when it is the
+    // greater one.
+    const bool above = left_missing == greater;
+    const bound& b = above ? known.lower() : known.upper();
+    if (b.infinite) {
+        return interval::everything();
+    }
+    const bool open = strict || b.open;
+    return above ? interval::above(b.value, open) : interval::below(b.value, open);
+}
+
+// How a figure prints in a message: its display with its unit.
+[[nodiscard]] inline std::string shown(const figure& f) {
+    std::string s;
+    switch (f.qualifier) {
+    case qualifier::more_than: s += "more than "; break;
+    case qualifier::at_least: s += "at least "; break;
+    case qualifier::under: s += "under "; break;
+    case qualifier::at_most: s += "at most "; break;
+    case qualifier::nearly: s += "nearly "; break;
+    case qualifier::a_little_over: s += "over "; break;
+    case qualifier::about: s += "about "; break;
+    case qualifier::none: break;
+    }
+    s += f.signed_display().str();
+    if (!f.unit.symbol.empty()) {
+        s += f.unit.kind == kind::share && f.unit.symbol.size() == 1 ? " " : " ";
+        s += f.unit.symbol;
+    }
+    return s;
+}
+
+} // namespace detail
+
+/// Checks relations against figures: looks figures up by id in the span it
+/// is given. Used by `report`/`audit`; usable alone.
+class checker {
+public:
+    checker(const std::vector<figure>& figures, convention rounding)
+        : figures_(figures), rounding_(rounding) {}
+
+    [[nodiscard]] const figure* find(std::string_view id) const {
+        // A report read from a long text has many figures: an index, built on first use,
+        // keeps an audit linear (a linear search per lookup made it quadratic).
+        if (figures_.size() > 32) {
+            if (index_.size() != figures_.size()) {
+                index_.clear();
+                index_.reserve(figures_.size());
+                for (const auto& f : figures_) {
+                    index_.emplace(std::string_view(f.id), &f);
+                }
+            }
+            auto it = index_.find(id);
+            return it == index_.end() ? nullptr : it->second;
+        }
+        for (const auto& f : figures_) {
+            if (f.id == id) {
+                return &f;
+            }
+        }
+        return nullptr;
+    }
+
+    [[nodiscard]] finding check(const relation& r) const;
+
+private:
+    struct slot {
+        const figure* fig = nullptr; // null: missing (or implied 100 %)
+    };
+
+    [[nodiscard]] interval eval(const relation& r, const std::vector<interval>& in) const;
+    [[nodiscard]] std::optional<interval>
+    solve(const relation& r, std::size_t missing,
+          const std::vector<std::optional<interval>>& all) const;
+    [[nodiscard]] std::optional<std::string> kind_problem(const relation& r,
+                                                          const std::vector<slot>& s) const;
+    [[nodiscard]] static std::vector<std::size_t> divisor_slots(const relation& r);
+    [[nodiscard]] std::string expression(const relation& r, bool ids) const;
+
+    const std::vector<figure>& figures_;
+    convention rounding_;
+    mutable std::unordered_map<std::string_view, const figure*> index_;
+};
+
+inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
+    switch (r.kind) {
+    case relation_kind::share:
+    case relation_kind::growth:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio:
+    case relation_kind::cagr:
+    case relation_kind::contribution:
+    case relation_kind::pull:
+    case relation_kind::index: return {2};
+    case relation_kind::conversion:
+        if (r.rate_divides && r.figures.size() > 2) {
+            return {2};
+        }
+        return {};
+    default: return {};
+    }
+}
+
+inline interval checker::eval(const relation& r, const std::vector<interval>& in) const {
+    // `in` holds the input slots 1..n (not the derived slot 0).
+    switch (r.kind) {
+    case relation_kind::sum:
+    case relation_kind::shares_total: {
+        interval acc = interval::point(rational(0));
+        for (const auto& i : in) {
+            acc = acc + i;
+        }
+        return acc;
+    }
+    case relation_kind::product: {
+        interval acc = interval::point(rational(1));
+        for (const auto& i : in) {
+            acc = acc * i;
+        }
+        return acc;
+    }
+    case relation_kind::difference:
+    case relation_kind::points: return in.at(0) - in.at(1);
+    case relation_kind::growth: {
+        if (detail::growth_from_increment(r)) {
+            // current / previous = 1 / (1 − increment / current); in.at(1) is a placeholder.
+            const interval one = interval::point(rational(1));
+            const interval q = one / (one - in.at(2) / in.at(0));
+            return r.reading == times_reading::times ? q : q - one;
+        }
+        interval q = in.at(0) / in.at(1);
+        if (r.reading == times_reading::times) {
+            return q;
+        }
+        return q - interval::point(rational(1));
+    }
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio: return in.at(0) / in.at(1);
+    case relation_kind::conversion:
+        if (in.size() < 2) {
+            return in.at(0);
+        }
+        return r.rate_divides ? in.at(0) / in.at(1) : in.at(0) * in.at(1);
+    case relation_kind::order: return in.at(0);
+    case relation_kind::contribution:
+    case relation_kind::pull: return in.at(0) / in.at(1);
+    case relation_kind::index: return in.at(0) / in.at(1) * interval::point(rational(100));
+    case relation_kind::cagr:
+        // The rates the levels allow, rounded outward for people (`check` decides on factors).
+        return detail::cagr_rates(in.at(0) / in.at(1), r.years);
+    }
+    return in.at(0);
+}
+
+inline std::optional<interval>
+checker::solve(const relation& r, std::size_t missing,
+               const std::vector<std::optional<interval>>& all) const {
+    // Every relation is a single-use expression, so solving it for one slot
+    // by interval arithmetic gives the exact range of that slot.
+    auto at = [&](std::size_t i) -> const interval& { return *all.at(i); };
+    auto safe_div = [](const interval& a, const interval& b) -> std::optional<interval> {
+        if (b.may_be_zero()) {
+            return std::nullopt;
+        }
+        return a / b;
+    };
+    const interval one = interval::point(rational(1));
+    const std::size_t n = all.size();
+    if (missing == 0) {
+        std::vector<interval> in;
+        for (std::size_t i = 1; i < n; ++i) {
+            // An input slot without a figure (the unprinted previous level of a growth
+            // from its increment) is a placeholder that eval does not read.
+            in.push_back(all.at(i) ? at(i) : interval::point(rational(0)));
+        }
+        for (std::size_t d : divisor_slots(r)) {
+            if (d < n && all.at(d) && at(d).may_be_zero()) {
+                return std::nullopt;
+            }
+        }
+        return eval(r, in);
+    }
+    switch (r.kind) {
+    case relation_kind::sum:
+    case relation_kind::shares_total: {
+        interval acc = at(0);
+        for (std::size_t i = 1; i < n; ++i) {
+            if (i != missing) {
+                acc = acc - at(i);
+            }
+        }
+        return acc;
+    }
+    case relation_kind::product: {
+        interval others = one;
+        for (std::size_t i = 1; i < n; ++i) {
+            if (i != missing) {
+                others = others * at(i);
+            }
+        }
+        return safe_div(at(0), others);
+    }
+    case relation_kind::difference:
+    case relation_kind::points: return missing == 1 ? at(0) + at(2) : at(1) - at(0);
+    case relation_kind::growth: {
+        const interval factor = r.reading == times_reading::times ? at(0) : at(0) + one;
+        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
+    }
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio:
+        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+    case relation_kind::conversion:
+        if (n < 3) {
+            return at(0);
+        }
+        if (missing == 1) {
+            return r.rate_divides ? std::optional<interval>(at(0) * at(2)) : safe_div(at(0), at(2));
+        }
+        return r.rate_divides ? safe_div(at(1), at(0)) : safe_div(at(0), at(1));
+    case relation_kind::order: return std::nullopt;
+    case relation_kind::contribution:
+    case relation_kind::pull:
+        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+    case relation_kind::index: {
+        const interval hundred = interval::point(rational(100));
+        return missing == 1 ? std::optional<interval>(at(0) * at(2) / hundred)
+                            : safe_div(at(1) * hundred, at(0));
+    }
+    case relation_kind::cagr: {
+        // last = first × (1 + rate)^years: exact, (1 + rate)^years being monotone.
+        const interval factor = stats::cagr_factor(at(0), r.years);
+        if (factor.empty()) {
+            return std::nullopt;
+        }
+        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
+    }
+    }
+    return std::nullopt;
+}
+
+inline std::optional<std::string> checker::kind_problem(const relation& r,
+                                                        const std::vector<slot>& s) const {
+    auto k = [&](std::size_t i) { return s.at(i).fig->unit.kind; };
+    auto have = [&](std::size_t i) { return i < s.size() && s[i].fig != nullptr; };
+    auto describe = [&](std::size_t i) {
+        const auto& u = s[i].fig->unit;
+        std::string d(to_string(u.kind));
+        if (!u.dimension.empty()) {
+            d += " (" + u.dimension + ")";
+        }
+        return s[i].fig->id + " is " + d;
+    };
+    auto same = [&](std::size_t a, std::size_t b) -> std::optional<std::string> {
+        if (have(a) && have(b) && !compatible(s[a].fig->unit, s[b].fig->unit)) {
+            return "kinds do not fit: " + describe(a) + ", " + describe(b);
+        }
+        return std::nullopt;
+    };
+    auto want = [&](std::size_t i, std::initializer_list<kind> ks,
+                    std::string_view what) -> std::optional<std::string> {
+        if (!have(i)) {
+            return std::nullopt;
+        }
+        for (kind x : ks) {
+            if (k(i) == x) {
+                return std::nullopt;
+            }
+        }
+        return "kinds do not fit: " + describe(i) + ", expected " + std::string(what);
+    };
+    const std::size_t n = s.size();
+    switch (r.kind) {
+    case relation_kind::sum:
+    case relation_kind::difference:
+    case relation_kind::order:
+        for (std::size_t i = 1; i < n; ++i) {
+            if (auto p = same(0, i)) {
+                return p;
+            }
+            if (!have(0) && i > 1) {
+                if (auto q = same(1, i)) {
+                    return q;
+                }
+            }
+        }
+        return std::nullopt;
+    case relation_kind::shares_total:
+        for (std::size_t i = 0; i < n; ++i) {
+            if (auto p = want(i, {kind::share}, "a share")) {
+                return p;
+            }
+        }
+        return std::nullopt;
+    case relation_kind::share:
+        if (auto p = want(0, {kind::share}, "a share")) {
+            return p;
+        }
+        return same(1, 2);
+    case relation_kind::growth:
+        if (auto p = want(0, {kind::share, kind::number}, "a rate in % or 倍")) {
+            return p;
+        }
+        if (detail::growth_from_increment(r)) {
+            return same(1, 3);
+        }
+        return same(1, 2);
+    case relation_kind::points:
+        if (auto p = want(0, {kind::points}, "percentage points")) {
+            return p;
+        }
+        if (auto p = want(1, {kind::share}, "a share")) {
+            return p;
+        }
+        if (auto p = want(2, {kind::share}, "a share")) {
+            return p;
+        }
+        return std::nullopt;
+    case relation_kind::percent_of_target:
+        if (auto p = want(0, {kind::share}, "a share")) {
+            return p;
+        }
+        return same(1, 2);
+    case relation_kind::average:
+        if (auto p = want(2, {kind::count, kind::amount, kind::number}, "a count")) {
+            return p;
+        }
+        return same(0, 1);
+    case relation_kind::ratio:
+        return want(0, {kind::number, kind::share}, "a plain ratio or a share");
+    case relation_kind::product: return std::nullopt;
+    case relation_kind::conversion:
+        if (n < 3) {
+            if (have(0) && have(1) && s[0].fig->unit.kind != s[1].fig->unit.kind) {
+                return same(0, 1);
+            }
+            if (have(0) && have(1) && s[0].fig->unit.dimension != s[1].fig->unit.dimension) {
+                return "no rate between " + s[0].fig->unit.dimension + " and " +
+                       s[1].fig->unit.dimension + " is stated";
+            }
+        }
+        return std::nullopt;
+    case relation_kind::cagr:
+        if (r.years == 0) {
+            return std::string("the number of years of the compound growth is not given");
+        }
+        if (r.years > stats::max_cagr_years) {
+            return "compound growth over more than " + std::to_string(stats::max_cagr_years) +
+                   " years is not checked";
+        }
+        if (auto p = want(0, {kind::share}, "a rate in %")) {
+            return p;
+        }
+        return same(1, 2);
+    case relation_kind::contribution:
+        if (auto p = want(0, {kind::share}, "a contribution in %")) {
+            return p;
+        }
+        return same(1, 2);
+    case relation_kind::pull:
+        if (auto p = want(0, {kind::points, kind::share}, "percentage points")) {
+            return p;
+        }
+        return same(1, 2);
+    case relation_kind::index:
+        if (auto p = want(0, {kind::number}, "an index number (previous period = 100)")) {
+            return p;
+        }
+        return same(1, 2);
+    }
+    return std::nullopt;
+}
+
+inline std::string checker::expression(const relation& r, bool ids) const {
+    auto name = [&](std::size_t i) -> std::string {
+        if (i >= r.figures.size() || r.figures[i].empty()) {
+            if (r.kind == relation_kind::shares_total && i == 0) {
+                return "100 %";
+            }
+            return "?";
+        }
+        if (ids) {
+            return r.figures[i];
+        }
+        const figure* f = find(r.figures[i]);
+        return f != nullptr ? detail::shown(*f) : r.figures[i];
+    };
+    const std::size_t n = r.figures.size();
+    auto join = [&](std::size_t from, std::string_view sep) {
+        std::string s;
+        for (std::size_t i = from; i < n; ++i) {
+            if (i > from) {
+                s += sep;
+            }
+            s += name(i);
+        }
+        return s;
+    };
+    switch (r.kind) {
+    case relation_kind::sum: return name(0) + (r.complete ? " = " : " ≥ ") + join(1, " + ");
+    case relation_kind::shares_total: return join(1, " + ") + " = " + name(0);
+    case relation_kind::product: return name(0) + " = " + join(1, " × ");
+    case relation_kind::difference:
+    case relation_kind::points: return name(0) + " = " + name(1) + " − " + name(2);
+    case relation_kind::growth:
+        if (detail::growth_from_increment(r)) {
+            return name(0) + " = " + name(1) + " / (" + name(1) + " − " + name(3) + ")" +
+                   (r.reading == times_reading::times ? "" : " − 1");
+        }
+        if (r.reading == times_reading::times) {
+            return name(0) + " = " + name(1) + " / " + name(2);
+        }
+        return name(0) + " = " + name(1) + " / " + name(2) + " − 1";
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio: return name(0) + " = " + name(1) + " / " + name(2);
+    case relation_kind::conversion:
+        if (n > 2) {
+            return name(0) + " = " + name(1) + (r.rate_divides ? " / " : " × ") + name(2);
+        }
+        return name(0) + " = " + name(1);
+    case relation_kind::order: return name(0) + " " + std::string(to_string(r.op)) + " " + name(1);
+    case relation_kind::cagr:
+        return name(0) + " = (" + name(1) + " / " + name(2) + ")^(1/" + std::to_string(r.years) +
+               ") − 1";
+    case relation_kind::contribution:
+    case relation_kind::pull: return name(0) + " = " + name(1) + " / " + name(2);
+    case relation_kind::index: return name(0) + " = " + name(1) + " / " + name(2) + " × 100";
+    }
+    return {};
+}
+
+inline finding checker::check(const relation& r) const {
+    finding out;
+    out.id = r.id;
+    out.kind = r.kind;
+    out.label = r.label;
+    out.figures = r.figures;
+    out.expression = expression(r, true);
+
+    // Resolve the figures; note what is missing.
+    std::vector<slot> slots(r.figures.size());
+    std::vector<std::size_t> missing;
+    std::string key_text(to_string(r.kind));
+    for (std::size_t i = 0; i < r.figures.size(); ++i) {
+        if (r.figures[i].empty()) {
+            if (!(r.kind == relation_kind::shares_total && i == 0) &&
+                !(detail::growth_from_increment(r) && i == 2)) {
+                missing.push_back(i);
+            }
+            key_text += "|-";
+            continue;
+        }
+        slots[i].fig = find(r.figures[i]);
+        if (slots[i].fig == nullptr) {
+            throw kind_error("reckon: relation " + r.id + " names an unknown figure \"" +
+                             r.figures[i] + "\"");
+        }
+        key_text += "|" + slots[i].fig->label + "=" + slots[i].fig->signed_display().str() +
+                    slots[i].fig->unit.symbol;
+    }
+    out.key = detail::fingerprint(key_text);
+    const std::size_t min_figures =
+        r.kind == relation_kind::sum || r.kind == relation_kind::shares_total ||
+                r.kind == relation_kind::product
+            ? 2
+        : r.kind == relation_kind::order || r.kind == relation_kind::conversion ? 2
+                                                                                : 3;
+    if (r.figures.size() < min_figures) {
+        throw kind_error("reckon: relation " + r.id + " (" + std::string(to_string(r.kind)) +
+                         ") needs at least " + std::to_string(min_figures) + " figures");
+    }
+
+    // The derived figure fixes the unit in which numbers are shown.
+    const figure* derived = slots[0].fig;
+    const figure* unit_source = derived;
+    for (std::size_t i = 1; unit_source == nullptr && i < slots.size(); ++i) {
+        if (r.kind == relation_kind::sum || r.kind == relation_kind::difference ||
+            r.kind == relation_kind::shares_total || r.kind == relation_kind::order) {
+            unit_source = slots[i].fig;
+        }
+    }
+    if (unit_source != nullptr) {
+        out.unit_symbol = unit_source->unit.symbol;
+        out.unit_factor = unit_source->unit.factor;
+    } else if (r.kind == relation_kind::shares_total) {
+        out.unit_symbol = "%";
+        out.unit_factor = rational(1, 100);
+    }
+
+    const std::string shown_expr = expression(r, false);
+    auto in_unit = [&](const rational& v) { return v / out.unit_factor; };
+    auto cannot = [&](std::string why) {
+        out.verdict = verdict::cannot_check;
+        out.reason = std::move(why);
+        out.message = shown_expr + ": cannot check: " + out.reason;
+        return out;
+    };
+
+    if (r.not_checkable) {
+        return cannot(*r.not_checkable);
+    }
+    if (r.candidate) {
+        return cannot("a candidate relation, not checked: " + *r.candidate);
+    }
+    if (auto p = kind_problem(r, slots)) {
+        return cannot(*p);
+    }
+
+    // Intervals of every present figure, with tie ends closed and open.
+    const convention conv = rounding_;
+    std::vector<std::optional<interval>> closed(slots.size());
+    std::vector<std::optional<interval>> open(slots.size());
+    std::vector<std::optional<rational>> values(slots.size());
+    bool displays_possible = true;
+    bool inputs_bounded_qualifiers = true;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (slots[i].fig == nullptr) {
+            if (r.kind == relation_kind::shares_total && i == 0) {
+                closed[0] = open[0] = interval::point(rational(1));
+                values[0] = rational(1);
+            }
+            continue;
+        }
+        const figure& f = *slots[i].fig;
+        closed[i] = f.bounds(conv, ties::closed);
+        open[i] = f.bounds(conv, ties::open);
+        values[i] = f.value();
+        displays_possible = displays_possible && f.display_is_possible(conv);
+        if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+            inputs_bounded_qualifiers = false;
+        }
+    }
+
+    // Growth on a base that is not positive.
+    if (r.kind == relation_kind::growth && closed.size() > 2 && closed[2]) {
+        const interval& base = *closed[2];
+        if (base.may_be_zero()) {
+            return cannot("the base " + detail::shown(*slots[2].fig) + " may be zero");
+        }
+        // The closure excludes zero, so the base lies wholly on one side of it;
+        // an unbounded lower end ("at most -5") is on the negative side too.
+        if (!r.as_written && (base.lower().infinite || base.lower().value < 0)) {
+            return cannot("growth on a negative base (" + detail::shown(*slots[2].fig) +
+                          ") has no agreed meaning; ask for the formula as written");
+        }
+    }
+    if (detail::growth_from_increment(r)) {
+        // The previous level, current − increment, must be positive, and so the current.
+        const interval base = *closed[1] - *closed[3];
+        if (closed[1]->may_be_zero() || base.may_be_zero()) {
+            return cannot("the previous level (" + detail::shown(*slots[1].fig) + " − " +
+                          detail::shown(*slots[3].fig) + ") may be zero");
+        }
+        if (!r.as_written && (base.lower().infinite || base.lower().value < 0 ||
+                              closed[1]->lower().infinite || closed[1]->lower().value < 0)) {
+            return cannot("growth on a negative base (" + detail::shown(*slots[1].fig) + " − " +
+                          detail::shown(*slots[3].fig) +
+                          ") has no agreed meaning; ask for the formula as written");
+        }
+    }
+    for (std::size_t d : divisor_slots(r)) {
+        if (d < closed.size() && closed[d] && closed[d]->may_be_zero()) {
+            return cannot("the divisor " + detail::shown(*slots[d].fig) + " may be zero");
+        }
+    }
+    if (r.kind == relation_kind::cagr) {
+        for (std::size_t i = 1; i < 3 && i < closed.size(); ++i) {
+            if (closed[i] && (closed[i]->lower().infinite || closed[i]->lower().value < 0)) {
+                return cannot("a compound growth rate of a level that may be negative (" +
+                              detail::shown(*slots[i].fig) + ") has no meaning");
+            }
+        }
+    }
+
+    // A missing figure: say what the others imply; judge a count by GRIM.
+    if (!missing.empty()) {
+        if (missing.size() > 1) {
+            return cannot("more than one figure is not given");
+        }
+        const std::size_t m = missing.front();
+        // An order, and a sum whose parts may be a partial list, bound the
+        // missing figure on one side only.
+        const bool one_sided =
+            r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
+        auto solve_for =
+            [&](const std::vector<std::optional<interval>>& all) -> std::optional<interval> {
+            if (!one_sided) {
+                return solve(r, m, all);
+            }
+            if (r.kind == relation_kind::order) {
+                return detail::implied_by_order(r.op, m == 0, *all.at(m == 0 ? 1 : 0));
+            }
+            // whole ≥ Σ parts: the whole is at least the parts; a part is at
+            // most the whole less the other parts.
+            interval others = interval::point(rational(0));
+            for (std::size_t i = 1; i < all.size(); ++i) {
+                if (i != m) {
+                    others = others + *all[i];
+                }
+            }
+            return m == 0 ? detail::implied_by_order(order_op::greater_equal, true, others)
+                          : detail::implied_by_order(order_op::greater_equal, false,
+                                                     *all.at(0) - others);
+        };
+        auto implied = solve_for(closed);
+        if (!implied) {
+            return cannot("the figure in role " + std::to_string(m + 1) +
+                          " is not given, and the others do not bound it");
+        }
+        out.implied = implied;
+        if (r.whole_numbers && implied->bounded()) {
+            // Whole numbers inside the implied interval (the GRIM test).
+            auto least_whole = [](const interval& i) -> std::optional<big_int> {
+                const rational lo = i.lower().value;
+                big_int k = decimal::round(lo, 0, rounding_mode::ceiling).coefficient().to_big();
+                if (i.lower().open && rational(k) == lo) {
+                    ++k;
+                }
+                const rational hi = i.upper().value;
+                if (rational(k) < hi || (rational(k) == hi && !i.upper().open)) {
+                    return k;
+                }
+                return std::nullopt;
+            };
+            const auto k = least_whole(*implied);
+            if (!k) {
+                // The miss: put the nearest whole numbers either side in the
+                // missing slot and measure the gap at the derived figure.
+                std::optional<rational> best;
+                for (auto mode : {rounding_mode::floor, rounding_mode::ceiling}) {
+                    const rational end = mode == rounding_mode::floor ? implied->lower().value
+                                                                      : implied->upper().value;
+                    const rational whole(decimal::round(end, 0, mode).coefficient().to_big());
+                    std::optional<rational> gap;
+                    if (m == 0) {
+                        gap = distance(interval::point(whole), *implied);
+                    } else {
+                        auto with = closed;
+                        with[m] = interval::point(whole);
+                        if (auto derived_range = solve(r, 0, with)) {
+                            gap = distance(*derived_range, *closed[0]);
+                        }
+                    }
+                    if (gap && (!best || *gap < *best)) {
+                        best = gap;
+                    }
+                }
+                out.verdict = verdict::inconsistent;
+                out.miss = best ? *best : rational(0);
+                if (m == 0) {
+                    out.miss_steps = out.miss; // a count steps by one
+                } else if (slots[0].fig != nullptr) {
+                    out.miss_steps = out.miss / slots[0].fig->resolution();
+                }
+                out.message =
+                    shown_expr + ": no whole number lies in " + implied->str() + " (GRIM test)";
+                out.reason = "the unstated count must be a whole number";
+                return out;
+            }
+            out.verdict = verdict::within_rounding;
+            const auto implied_open = solve_for(open);
+            out.tie_only = !implied_open || !implied_open->bounded() || !least_whole(*implied_open);
+            out.message =
+                shown_expr + ": possible with a whole count from " + k->str() + " (GRIM test)";
+            if (out.tie_only) {
+                out.message += " (only at an exact rounding tie)";
+            }
+            out.reason = "the unstated count is judged over whole numbers";
+            return out;
+        }
+        // Show the implied bounds in the unit of a figure of the same kind.
+        auto fig_at = [&](std::size_t i) -> const figure* {
+            return i < slots.size() ? slots[i].fig : nullptr;
+        };
+        const figure* like = nullptr;
+        std::string like_symbol;
+        rational like_factor(1);
+        int e = -2;
+        switch (r.kind) {
+        case relation_kind::sum:
+        case relation_kind::difference:
+        case relation_kind::order:
+        case relation_kind::shares_total:
+            for (std::size_t i = 0; i < slots.size() && like == nullptr; ++i) {
+                like = fig_at(i);
+            }
+            break;
+        case relation_kind::share:
+        case relation_kind::percent_of_target:
+        case relation_kind::growth:
+        case relation_kind::points:
+        case relation_kind::cagr:
+        case relation_kind::contribution:
+        case relation_kind::pull:
+            if (m == 1 || m == 2) {
+                like = fig_at(3 - m);
+            } else {
+                like_symbol = r.kind == relation_kind::points || r.kind == relation_kind::pull
+                                  ? "个百分点"
+                                  : "%";
+                like_factor = rational(1, 100);
+            }
+            break;
+        case relation_kind::average:
+            if (m == 0 || m == 1) {
+                like = fig_at(1 - m);
+            }
+            break;
+        default: break;
+        }
+        if (like != nullptr) {
+            like_symbol = like->unit.symbol;
+            like_factor = like->unit.factor;
+            e = like->display.exponent() - 1;
+        }
+        const bound& lo = implied->lower();
+        const bound& hi = implied->upper();
+        std::string where = "lies in " + implied->str();
+        if (lo.infinite && hi.infinite) {
+            where = "may be anything";
+        } else if (!like_symbol.empty()) {
+            auto end_str = [&](const bound& b, rounding_mode mode) {
+                return detail::rounded_str(b.value / like_factor, e, mode);
+            };
+            // "more than" / "under" only when the shown end is the exact end.
+            auto shown_exactly = [&](const bound& b, rounding_mode mode) {
+                return decimal::round(b.value / like_factor, e, mode).to_rational() * like_factor ==
+                       b.value;
+            };
+            if (implied->bounded()) {
+                where = "lies in " + end_str(lo, rounding_mode::floor) + " … " +
+                        end_str(hi, rounding_mode::ceiling);
+            } else if (!lo.infinite) {
+                where = std::string(lo.open && shown_exactly(lo, rounding_mode::floor)
+                                        ? "is more than "
+                                        : "is at least ") +
+                        end_str(lo, rounding_mode::floor);
+            } else {
+                where = std::string(hi.open && shown_exactly(hi, rounding_mode::ceiling)
+                                        ? "is under "
+                                        : "is at most ") +
+                        end_str(hi, rounding_mode::ceiling);
+            }
+            where += " " + like_symbol;
+        }
+        return cannot("a figure is not given; the others imply it " + where);
+    }
+
+    // Order relations, and sums whose parts may be a partial list.
+    const bool as_order =
+        r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
+    if (as_order) {
+        interval left = *closed[0];
+        interval right = *closed[1];
+        interval left_open = *open[0];
+        interval right_open = *open[1];
+        rational lv = *values[0];
+        rational rv = *values[1];
+        order_op op = r.op;
+        if (r.kind == relation_kind::sum) {
+            // whole ≥ Σ parts
+            op = order_op::greater_equal;
+            std::vector<interval> pc;
+            std::vector<interval> po;
+            rv = 0;
+            for (std::size_t i = 1; i < slots.size(); ++i) {
+                pc.push_back(*closed[i]);
+                po.push_back(*open[i]);
+                rv += *values[i];
+            }
+            right = eval(r, pc);
+            right_open = eval(r, po);
+        }
+        auto holds = [op](const rational& a, const rational& b) {
+            switch (op) {
+            case order_op::greater: return a > b;
+            case order_op::greater_equal: return a >= b;
+            case order_op::less: return a < b;
+            case order_op::less_equal: return a <= b;
+            }
+            return false;
+        };
+        // Possible: some a in L, b in R with a op b.
+        auto possible = [op](const interval& l, const interval& rr) {
+            const bool greater = op == order_op::greater || op == order_op::greater_equal;
+            const bound& a = greater ? l.upper() : rr.upper();
+            const bound& b = greater ? rr.lower() : l.lower();
+            if (a.infinite || b.infinite) {
+                return true;
+            }
+            if (a.value > b.value) {
+                return true;
+            }
+            const bool strict = op == order_op::greater || op == order_op::less;
+            return a.value == b.value && !strict && !a.open && !b.open;
+        };
+        out.computed = rv;
+        out.allowed = right;
+        if (displays_possible && holds(lv, rv)) {
+            out.verdict = verdict::exact;
+        } else if (possible(left, right)) {
+            out.verdict = verdict::within_rounding;
+            out.tie_only = !possible(left_open, right_open);
+        } else {
+            out.verdict = verdict::inconsistent;
+            const bool greater = op == order_op::greater || op == order_op::greater_equal;
+            const bound& a = greater ? left.upper() : right.upper();
+            const bound& b = greater ? right.lower() : left.lower();
+            out.miss = b.value - a.value;
+            if (derived != nullptr) {
+                out.miss_steps = out.miss / derived->resolution();
+            }
+        }
+        if (out.verdict != verdict::exact && left.bounded() && right.bounded()) {
+            // As for equations: half the widths of both sides.
+            out.tolerance = (left.upper().value - left.lower().value + right.upper().value -
+                             right.lower().value) /
+                            2;
+        }
+        out.message = shown_expr + ": " + std::string(to_string(out.verdict));
+        if (out.verdict == verdict::inconsistent) {
+            out.message +=
+                ", off by " + detail::rational_str(in_unit(out.miss)) + " " + out.unit_symbol;
+        }
+        return out;
+    }
+
+    // Compound growth: decided on factors, (1 + rate)^years against last / first, exactly
+    // (stats::check_cagr); the rate itself is irrational in general and only shown rounded.
+    if (r.kind == relation_kind::cagr) {
+        const unsigned n = r.years;
+        const rational printed_factor = *values[1] / *values[2];
+        const interval levels = *closed[1] / *closed[2];
+        const interval levels_open = *open[1] / *open[2];
+        const interval factor = stats::cagr_factor(*closed[0], n);
+        const interval factor_open = stats::cagr_factor(*open[0], n);
+        const rational g = *values[0];
+        const rational computed =
+            stats::detail::root_minus_one(printed_factor, n, -detail::cagr_places,
+                                          rounding_mode::half_even)
+                .to_rational();
+        const interval allowed = detail::cagr_rates(levels, n);
+        out.computed = computed;
+        out.allowed = allowed;
+        out.reason = "compound growth over " + std::to_string(n) +
+                     " years, decided exactly on (1 + rate)^" + std::to_string(n) +
+                     "; the computed rate and its range are rounded to " +
+                     std::to_string(detail::cagr_places) + " decimal places";
+        // Shown like any computed value: exactly when the root is exact, else cut to 6 places
+        // and "…" (cutting the rate cut to 12 places is cutting the true rate, for % and ‰).
+        const std::string computed_shown = [&] {
+            if (stats::detail::rational_pow(1 + computed, n) == printed_factor) {
+                return detail::rational_str(in_unit(computed), 6);
+            }
+            const rational cut =
+                stats::detail::root_minus_one(printed_factor, n, -detail::cagr_places,
+                                              rounding_mode::toward_zero)
+                    .to_rational();
+            std::string s = decimal::round(in_unit(cut), -6, rounding_mode::toward_zero).str();
+            while (s.size() > 2 && s.back() == '0' && s[s.size() - 2] != '.') {
+                s.pop_back();
+            }
+            return s + "…";
+        }();
+        if (displays_possible && g >= -1 &&
+            stats::detail::rational_pow(1 + g, n) == printed_factor) {
+            out.verdict = verdict::exact;
+            out.message = shown_expr;
+        } else if (inputs_bounded_qualifiers && factor.contains(printed_factor)) {
+            out.verdict = verdict::rounds;
+            out.tie_only = intersect(factor_open, levels_open).empty() || factor_open.empty();
+            out.tolerance = derived->resolution() / 2;
+            out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                          " rounds to " + detail::shown(*derived);
+        } else if (!factor.empty() && !intersect(factor, levels).empty()) {
+            out.verdict = verdict::within_rounding;
+            out.tie_only = factor_open.empty() || intersect(factor_open, levels_open).empty();
+            out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                          ", within the rounding of the figures";
+        } else {
+            out.verdict = verdict::inconsistent;
+            // The gap to the rates the levels allow, whose ends were rounded outward: at
+            // least this much (by less than 10^-12), "…" unless the near end is exact.
+            out.miss = distance(allowed, *closed[0]);
+            out.miss_steps = out.miss / derived->resolution();
+            const bound& near_end = allowed.upper().value < closed[0]->lower().value
+                                        ? allowed.upper()
+                                        : allowed.lower();
+            const bool exact_end =
+                near_end.infinite ||
+                stats::detail::rational_pow(1 + near_end.value, n) ==
+                    (&near_end == &allowed.upper() ? levels.upper().value : levels.lower().value);
+            std::string miss_shown = detail::rational_str(in_unit(out.miss));
+            if (!exact_end) {
+                miss_shown =
+                    decimal::round(in_unit(out.miss), -8, rounding_mode::toward_zero).str();
+                while (miss_shown.size() > 2 && miss_shown.back() == '0' &&
+                       miss_shown[miss_shown.size() - 2] != '.') {
+                    miss_shown.pop_back();
+                }
+                miss_shown += "…";
+            }
+            out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                          ", off by " + miss_shown + " " + out.unit_symbol + " beyond rounding (" +
+                          detail::steps_str(*out.miss_steps) + " steps of " +
+                          detail::rational_str(in_unit(derived->resolution())) + ")";
+        }
+        if ((out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) &&
+            allowed.bounded() && closed[0]->bounded()) {
+            out.tolerance = (allowed.upper().value - allowed.lower().value +
+                             closed[0]->upper().value - closed[0]->lower().value) /
+                            2;
+        }
+        if (out.tie_only) {
+            out.message += " (only at an exact rounding tie)";
+        }
+        return out;
+    }
+
+    // Equations: derived (slot 0) against the value computed from the rest.
+    std::vector<interval> in_closed;
+    std::vector<interval> in_open;
+    std::vector<interval> in_points;
+    for (std::size_t i = 1; i < slots.size(); ++i) {
+        if (!closed[i]) { // the previous level of a growth from its increment
+            in_closed.push_back(interval::point(rational(0)));
+            in_open.push_back(interval::point(rational(0)));
+            in_points.push_back(interval::point(rational(0)));
+            continue;
+        }
+        in_closed.push_back(*closed[i]);
+        in_open.push_back(*open[i]);
+        in_points.push_back(interval::point(*values[i]));
+    }
+    const rational computed = eval(r, in_points).lower().value;
+    const interval allowed = eval(r, in_closed);
+    const interval allowed_open = eval(r, in_open);
+    out.computed = computed;
+    out.allowed = allowed;
+    const interval& target = *closed[0];
+    const interval& target_open = *open[0];
+    const rational target_value = *values[0];
+
+    const rational step = derived != nullptr ? derived->resolution() : [&] {
+        // An implied total: steps of the finest share.
+        rational finest =
+            slots.size() > 1 && slots[1].fig ? slots[1].fig->resolution() : rational(1, 100);
+        for (std::size_t i = 1; i < slots.size(); ++i) {
+            if (slots[i].fig != nullptr && slots[i].fig->resolution() < finest) {
+                finest = slots[i].fig->resolution();
+            }
+        }
+        return finest;
+    }();
+
+    const std::string computed_shown = detail::rational_str(in_unit(computed), 6);
+    const std::string target_shown =
+        derived != nullptr ? detail::shown(*derived) : std::string("100 %");
+    if (displays_possible && computed == target_value) {
+        out.verdict = verdict::exact;
+        out.message = shown_expr;
+    } else if (inputs_bounded_qualifiers && target.contains(computed)) {
+        out.verdict = verdict::rounds;
+        // Tie only when the relation needs a tie to hold at all, not merely
+        // when the computed value sits on one: other true values may do.
+        out.tie_only = intersect(allowed_open, target_open).empty();
+        out.tolerance = derived != nullptr ? derived->resolution() / 2 : rational(0);
+        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                      " rounds to " + target_shown;
+    } else if (!intersect(allowed, target).empty()) {
+        out.verdict = verdict::within_rounding;
+        out.tie_only = intersect(allowed_open, target_open).empty();
+        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                      ", within the rounding of the figures";
+    } else {
+        out.verdict = verdict::inconsistent;
+        out.miss = distance(allowed, target);
+        out.miss_steps = out.miss / step;
+        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
+                      ", off by " + detail::rational_str(in_unit(out.miss)) + " " +
+                      out.unit_symbol + " beyond rounding (" + detail::steps_str(*out.miss_steps) +
+                      " steps of " + detail::rational_str(in_unit(step)) + ")";
+    }
+    if (out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) {
+        if (allowed.bounded() && target.bounded()) {
+            const rational w1 = allowed.upper().value - allowed.lower().value;
+            const rational w2 = target.upper().value - target.lower().value;
+            out.tolerance = (w1 + w2) / 2;
+        }
+    }
+    if (out.tie_only) {
+        out.message += " (only at an exact rounding tie)";
+    }
+    if (r.kind == relation_kind::growth && derived != nullptr &&
+        derived->unit.kind == kind::number) {
+        out.reason = r.reading == times_reading::plus_one
+                         ? "read as 增长 n 倍: current = previous × (n + 1)"
+                         : "read as 是…的 n 倍: current = previous × n";
+    }
+    return out;
+}
+
+} // namespace reckon
