@@ -1756,6 +1756,18 @@ private:
             while (e < f_.size() && f_[e].paragraph == f_[i].paragraph) {
                 ++e;
             }
+            // Most paragraphs speak of no trade at all: one look for the words first.
+            const std::size_t last = std::min(e, i + window) - 1;
+            const std::string_view text =
+                s_.substr(f_[i].sentence_begin, f_[last].end - f_[i].sentence_begin);
+            bool trade = false;
+            for (std::string_view w : {"出口", "进口", "xports", "mports"}) {
+                trade = trade || text.find(w) != std::string_view::npos;
+            }
+            if (!trade) {
+                i = e;
+                continue;
+            }
             std::size_t balance = npos;
             std::size_t exports = npos;
             std::size_t imports = npos;
