@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+// Relation checks through the public API (issue 3's benchmarks):
+//  - one share check (checker::check on 80.6 % = 119.4 亿元 / 148.2 亿元) against an int128
+//    cross-multiplication loop deciding the same question on scaled integers, in the same run;
+//  - a synthetic statistical yearbook (tables of a total, its parts and their shares) audited
+//    per relation (no joint check) at 10k and 100k figures (1M with --yearbook-max=1000000),
+//    printing the time per figure and the peak memory (getrusage) per figure.
+//
+//   cmake --preset bench && cmake --build --preset bench && ./build/bench/bench/bench_audit
+#include <reckon/audit.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+__extension__ typedef __int128 int128; // NOLINT: GCC and Clang's 128-bit integer
+
+reckon::report xining_share() {
+    reckon::report r{"share"};
+    r.add("F2", "148.2", "亿元");
+    r.add("F6", "119.4", "亿元");
+    r.add("F7", "80.6", "%");
+    r.share("F7", "F6", "F2");
+    return r;
+}
+
+void BM_share_check_reckon(benchmark::State& state) {
+    const reckon::report r = xining_share();
+    const reckon::checker c(r.figures(), r.rounding());
+    for (auto _ : state) {
+        auto f = c.check(r.relations().front());
+        benchmark::DoNotOptimize(f.verdict);
+    }
+}
+BENCHMARK(BM_share_check_reckon);
+
+// The same decision on scaled integers: is part/whole inside the share's interval, with part,
+// whole and share each free within half a step? p ∈ [1193.5, 1194.5] (tenths of 亿),
+// w ∈ [1481.5, 1482.5], s ∈ [805.5, 806.5] (tenths of a percent, over 1000): the share interval
+// meets [p_lo/w_hi, p_hi/w_lo] iff p_lo·1000 ≤ s_hi·w_hi and s_lo·w_lo ≤ p_hi·1000, all
+// doubled to stay integral; and the rounds check p·1000 vs s ± ½ times w.
+void BM_share_check_int128(benchmark::State& state) {
+    volatile std::int64_t part = 1194;
+    volatile std::int64_t whole = 1482;
+    volatile std::int64_t share = 806;
+    for (auto _ : state) {
+        const int128 p = part;
+        const int128 w = whole;
+        const int128 s = share;
+        // rounds: (s − ½)·w ≤ 1000·p ≤ (s + ½)·w, doubled
+        const bool rounds = (2 * s - 1) * w <= 2000 * p && 2000 * p <= (2 * s + 1) * w;
+        // within rounding: [2p−1, 2p+1]/[2w+1, 2w−1] meets [2s−1, 2s+1]/2000
+        const bool within = (2 * p - 1) * 2000 <= (2 * s + 1) * (2 * w + 1) &&
+                            (2 * s - 1) * (2 * w - 1) <= (2 * p + 1) * 2000;
+        benchmark::DoNotOptimize(rounds);
+        benchmark::DoNotOptimize(within);
+    }
+}
+BENCHMARK(BM_share_check_int128);
+
+// A yearbook: tables of a total (亿元, one decimal), 3–5 parts and their shares (%, one
+// decimal), with a sum, a share per part and a shares_total per table.
+reckon::report yearbook(std::size_t figures) {
+    reckon::report r{"yearbook"};
+    r.figures().reserve(figures + 16);
+    std::uint64_t state = 20261128;
+    auto next = [&](std::uint64_t lo, std::uint64_t hi) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return lo + (state >> 33U) % (hi - lo + 1);
+    };
+    std::size_t t = 0;
+    while (r.figures().size() < figures) {
+        const std::size_t k = next(3, 5);
+        std::vector<std::uint64_t> parts(k);
+        std::uint64_t total = 0;
+        for (auto& p : parts) {
+            p = next(100, 99999); // tenths of 亿元
+            total += p;
+        }
+        const std::string T = "T" + std::to_string(t++);
+        auto tenths = [](std::uint64_t v) {
+            return std::to_string(v / 10) + "." + std::to_string(v % 10);
+        };
+        r.figures().push_back(reckon::figure::parse(T, tenths(total), "亿元"));
+        std::vector<std::string> part_ids;
+        std::vector<std::string> share_ids;
+        for (std::size_t i = 0; i < k; ++i) {
+            const std::string P = T + "P" + std::to_string(i);
+            const std::string S = T + "S" + std::to_string(i);
+            r.figures().push_back(reckon::figure::parse(P, tenths(parts[i]), "亿元"));
+            // share in tenths of a percent, rounded half up
+            const std::uint64_t s = (parts[i] * 2000 + total) / (2 * total);
+            r.figures().push_back(reckon::figure::parse(S, tenths(s), "%"));
+            part_ids.push_back(P);
+            share_ids.push_back(S);
+        }
+        reckon::relation sum;
+        sum.id = T + "R";
+        sum.kind = reckon::relation_kind::sum;
+        sum.figures.push_back(T);
+        sum.figures.insert(sum.figures.end(), part_ids.begin(), part_ids.end());
+        r.relations().push_back(sum);
+        for (std::size_t i = 0; i < k; ++i) {
+            reckon::relation sh;
+            sh.id = T + "R" + std::to_string(i);
+            sh.kind = reckon::relation_kind::share;
+            sh.figures = {share_ids[i], part_ids[i], T};
+            r.relations().push_back(sh);
+        }
+        reckon::relation tot;
+        tot.id = T + "RS";
+        tot.kind = reckon::relation_kind::shares_total;
+        tot.figures.emplace_back();
+        tot.figures.insert(tot.figures.end(), share_ids.begin(), share_ids.end());
+        r.relations().push_back(tot);
+    }
+    return r;
+}
+
+long peak_rss_kib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::size_t yearbook_max = 100000;
+    std::vector<char*> rest;
+    for (int i = 0; i < argc; ++i) {
+        if (std::strncmp(argv[i], "--yearbook-max=", 15) == 0) {
+            yearbook_max = std::strtoull(argv[i] + 15, nullptr, 10);
+        } else {
+            rest.push_back(argv[i]);
+        }
+    }
+    int rest_argc = static_cast<int>(rest.size());
+    benchmark::Initialize(&rest_argc, rest.data());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+
+    std::printf("\nyearbook audit (per-relation checks, no joint check), processor time:\n");
+    std::printf("%10s %10s %12s %14s %18s\n", "figures", "relations", "seconds", "us/figure",
+                "peak bytes/figure");
+    for (std::size_t n = 10000; n <= yearbook_max; n *= 10) {
+        const long rss_before = peak_rss_kib();
+        const reckon::report r = yearbook(n);
+        const auto start = std::clock();
+        reckon::audit_options per_relation;
+        per_relation.joint = false;
+        const reckon::audit_result a = reckon::audit(r, per_relation);
+        const auto stop = std::clock();
+        const double seconds = static_cast<double>(stop - start) / CLOCKS_PER_SEC;
+        const long rss_after = peak_rss_kib();
+        const std::size_t figs = r.figures().size();
+        std::printf("%10zu %10zu %12.3f %14.2f %18.0f   (%zu inconsistent)\n", figs,
+                    r.relations().size(), seconds, seconds * 1e6 / static_cast<double>(figs),
+                    static_cast<double>(rss_after - rss_before) * 1024.0 /
+                        static_cast<double>(figs),
+                    a.summary.inconsistent);
+    }
+    std::printf("targets: share check <= 3x the int128 loop; 1M figures < 2 s; time per figure "
+                "flat within 20 %%; peak memory < 300 bytes per figure\n");
+    return 0;
+}
