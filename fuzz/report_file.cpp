@@ -7,7 +7,9 @@
 // agree with that offset. What reads is audited and rendered without an exception; every
 // figure's place lies inside the input; and the report written back as a report file
 // (report_writer.hpp, what `reckon extract` does) reads again with the same figures and
-// relations and the same verdicts.
+// relations and the same verdicts. toml++ 3.3.0 has undefined behaviour on some characters
+// outside quotes (see toml_outside_ascii in report_file.hpp, which refuses them first): nothing is
+// skipped here, so the fuzzer keeps that guard honest.
 //
 //     ./build/fuzz/fuzz/fuzz_report_file fuzz/corpus/report_file -max_total_time=600 -timeout=10
 
@@ -33,29 +35,6 @@ namespace {
     std::abort();
 }
 
-// toml++ 3.3.0 (Debian 12's) reaches __builtin_unreachable() when it asks whether a code point
-// in U+00A1–U+0499, U+2D0E–U+3107 or U+FB06–U+FEFE is whitespace (upstream issues 190 and 295,
-// fixed upstream by pull request 305): a key such as `é = "84"`, or `a = "84 项"。` with a
-// Chinese full stop after the value. Until report_file.hpp guards against it, inputs with such
-// a code point are skipped here so that the fuzzer can find other bugs; the two inputs above are
-// regression tests in tests/bad_input_report_file.cpp.
-bool toml_whitespace_hazard(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = reckon::detail::decode_utf8(s, i);
-        if (c.length == 0) {
-            ++i;
-            continue;
-        }
-        const char32_t v = c.value;
-        if ((v >= 0xA1 && v <= 0x499) || (v >= 0x2D0E && v <= 0x3107 && v != 0x3000) ||
-            (v >= 0xFB06 && v <= 0xFEFE)) {
-            return true;
-        }
-        i += c.length;
-    }
-    return false;
-}
-
 // The 1-based line of a byte offset.
 std::size_t line_of(std::string_view text, std::size_t offset) {
     std::size_t line = 1;
@@ -69,9 +48,6 @@ std::size_t line_of(std::string_view text, std::size_t offset) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    if (toml_whitespace_hazard(text)) {
-        return 0;
-    }
     reckon::report r;
     try {
         r = reckon::tool::parse_report_file(text, "fuzz.toml");

@@ -108,6 +108,130 @@ private:
     return std::nullopt;
 }
 
+/// A number as an error message quotes it: whole up to 40 bytes, else its first 40 bytes (cut at
+/// a character boundary) and "…". `s` is valid UTF-8.
+[[nodiscard]] inline std::string number_excerpt(std::string_view s) {
+    constexpr std::size_t shown = 40;
+    if (s.size() <= shown) {
+        return std::string(s);
+    }
+    std::size_t cut = shown;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
+        --cut;
+    }
+    return std::string(s.substr(0, cut)) + "…";
+}
+
+/// A character that toml++ 3.3.0 (Debian 12's) cannot be asked about: when it asks whether a
+/// code point in U+00A1–U+0499, U+2D0E–U+3107 (but U+3000) or U+FB06–U+FEFE is white space,
+/// it reaches __builtin_unreachable() (upstream issues 190 and 295, fixed by pull request 305).
+[[nodiscard]] constexpr bool toml_whitespace_hazard(char32_t v) noexcept {
+    return (v >= 0xA1 && v <= 0x499) || (v >= 0x2D0E && v <= 0x3107 && v != 0x3000) ||
+           (v >= 0xFB06 && v <= 0xFEFE);
+}
+
+/// Unicode white space that a TOML reader may meet outside strings (toml++ says itself what is
+/// wrong with it).
+[[nodiscard]] constexpr bool unicode_space(char32_t v) noexcept {
+    return v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 ||
+           v == 0x202F || v == 0x205F || v == 0x3000 || v == 0xFEFF;
+}
+
+/// A character that makes the TOML syntax of a report file wrong before toml++ reads it, with
+/// its offset and the reason: a letter or a punctuation mark other than ASCII outside quoted
+/// strings and comments (`é = "84"`, or `a = "84 项"。`), or a character right after a
+/// backslash in a multi-line string that toml++ cannot read there. TOML allows only ASCII
+/// outside strings and comments, so such a file is wrong anyway; this check says so at the
+/// character, and keeps toml++ from the undefined behaviour it has on some of them. `s` is
+/// valid UTF-8.
+[[nodiscard]] inline std::optional<std::pair<std::size_t, std::string>>
+toml_outside_ascii(std::string_view s) {
+    enum class in { plain, comment, basic, literal, multi_basic, multi_literal };
+    in state = in::plain;
+    auto at = [&](std::size_t i, std::string_view w) { return s.substr(i, w.size()) == w; };
+    auto shown = [&](std::size_t i, std::size_t length, char32_t v) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        std::string u = "U+";
+        for (int shift = v > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) {
+            u += hex[(v >> static_cast<unsigned>(shift)) & 0xFU];
+        }
+        return "'" + std::string(s.substr(i, length)) + "' (" + u + ")";
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = eq_decode(s, i);
+        const std::size_t len = c.length == 0 ? 1 : c.length;
+        const char b = s[i];
+        switch (state) {
+        case in::plain:
+            if (static_cast<unsigned char>(b) >= 0x80U && !unicode_space(c.value)) {
+                return std::pair{i, shown(i, len, c.value) +
+                                        " outside quotes: outside its quoted strings and "
+                                        "comments a report file is written in ASCII"};
+            }
+            if (b == '#') {
+                state = in::comment;
+            } else if (at(i, R"(""")")) {
+                state = in::multi_basic;
+                i += 3;
+                continue;
+            } else if (at(i, "'''")) {
+                state = in::multi_literal;
+                i += 3;
+                continue;
+            } else if (b == '"') {
+                state = in::basic;
+            } else if (b == '\'') {
+                state = in::literal;
+            }
+            break;
+        case in::comment: state = b == '\n' ? in::plain : state; break;
+        case in::basic:
+            if (b == '\\') {
+                i += 2;
+                continue;
+            }
+            state = b == '"' || b == '\n' ? in::plain : state;
+            break;
+        case in::literal: state = b == '\'' || b == '\n' ? in::plain : state; break;
+        case in::multi_basic:
+            if (at(i, R"(""")")) {
+                state = in::plain;
+                i += 3;
+                continue;
+            }
+            if (b == '\\') {
+                // After a backslash toml++ skips white space, asking of each character whether
+                // it is white space.
+                for (std::size_t j = i + 1; j < s.size();) {
+                    const auto d = eq_decode(s, j);
+                    if (d.length != 0 && toml_whitespace_hazard(d.value)) {
+                        return std::pair{j, shown(j, d.length, d.value) +
+                                                " right after a backslash in a multi-line "
+                                                "string cannot be read; join the lines or drop "
+                                                "the backslash"};
+                    }
+                    if (s[j] != ' ' && s[j] != '\t' && s[j] != '\n' && s[j] != '\r') {
+                        break;
+                    }
+                    ++j;
+                }
+                i += 2;
+                continue;
+            }
+            break;
+        case in::multi_literal:
+            if (at(i, "'''")) {
+                state = in::plain;
+                i += 3;
+                continue;
+            }
+            break;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
 [[nodiscard]] inline int hex_value(char c) noexcept {
     if (c >= '0' && c <= '9') {
         return c - '0';
@@ -484,6 +608,9 @@ public:
             shown += hex[b & 0xFU];
             fail(*bad, "invalid UTF-8 (byte " + shown + ")");
         }
+        if (auto wrong = toml_outside_ascii(text_)) {
+            fail(wrong->first, wrong->second);
+        }
         toml::table root;
         try {
             root = toml::parse(text_, std::string_view(source_));
@@ -676,7 +803,7 @@ private:
         decimal d;
         if (auto err = decimal::parse_into(p.number, d)) {
             fail_in_string(s, p.number_at + err->offset,
-                           "bad number \"" + p.number + "\": " + err->reason);
+                           "bad number \"" + number_excerpt(p.number) + "\": " + err->reason);
         }
         f.display = d;
     }
@@ -1111,7 +1238,8 @@ private:
                 figure f;
                 decimal d;
                 if (auto err = decimal::parse_into(n.text, d)) {
-                    fail(n.offset + err->offset, "bad number \"" + n.text + "\": " + err->reason);
+                    fail(n.offset + err->offset,
+                         "bad number \"" + number_excerpt(n.text) + "\": " + err->reason);
                 }
                 f.display = d;
                 auto u = find_unit(n.unit);
