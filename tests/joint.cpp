@@ -525,11 +525,29 @@ TEST_SUITE("joint") {
         const json& joint = j.at("joint");
         CHECK(joint.at("feasible") == false);
         CHECK(joint.at("checked") == true);
-        CHECK(joint.at("suspects") ==
-              json::array({json{{"figures", {"F9"}},
-                                {"consistent_displays", json{{"F9", {"28.7", "28.8"}}}},
-                                {"hint", nullptr}}}));
+        REQUIRE(joint.at("suspects").size() == 1);
+        const json& s = joint.at("suspects").at(0);
+        CHECK(s.at("figures") == json{"F9"});
+        CHECK(s.at("consistent_displays") == json{{"F9", {"28.7", "28.8"}}});
+        CHECK(s.at("hint") == nullptr);
+        CHECK(s.at("weight") == 2);
+        CHECK(s.at("group") == 1);
+        CHECK(s.at("at_tie") == false);
+        // 28.7 … 28.834625 亿元, as in the planted test above.
+        CHECK(s.at("details") == json::array({json{{"id", "F9"},
+                                                   {"suggested", "28.8"},
+                                                   {"typo", nullptr},
+                                                   {"typo_kind", nullptr},
+                                                   {"steps", "0.65375"},
+                                                   {"range",
+                                                    {{"lower", "2870000000"},
+                                                     {"lower_open", false},
+                                                     {"upper", "2883462500"},
+                                                     {"upper_open", false}}}}}));
         CHECK(joint.at("left_out") == json{"R6"});
+        CHECK(joint.at("tie_only") == false);
+        REQUIRE(joint.at("left_out_reasons").size() == 1);
+        CHECK(joint.at("left_out_reasons").at(0).at("id") == "R6");
 
         const report swapped = xining({{"F2", "184.2"}});
         const json k = reckon::to_json(swapped, reckon::audit(swapped));

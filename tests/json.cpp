@@ -89,8 +89,9 @@ TEST_SUITE("json") {
             CHECK(f.at("key").get<std::string>().size() == 16);
         }
 
-        CHECK(keys_of(j.at("joint")) ==
-              std::vector<std::string>{"feasible", "suspects", "checked", "left_out"});
+        CHECK(keys_of(j.at("joint")) == std::vector<std::string>{"feasible", "suspects", "checked",
+                                                                 "left_out", "tie_only",
+                                                                 "left_out_reasons"});
         CHECK(keys_of(j.at("summary")) == std::vector<std::string>{"figures", "relations", "exact",
                                                                    "rounds", "within_rounding",
                                                                    "inconsistent", "cannot_check"});
@@ -170,7 +171,9 @@ TEST_SUITE("json") {
         CHECK(j.at("joint") == json{{"feasible", true},
                                     {"suspects", json::array()},
                                     {"checked", false},
-                                    {"left_out", json::array()}});
+                                    {"left_out", json::array()},
+                                    {"tie_only", false},
+                                    {"left_out_reasons", json::array()}});
         CHECK(j.at("summary") == json{{"figures", 9},
                                       {"relations", 6},
                                       {"exact", 3},
@@ -252,7 +255,11 @@ TEST_SUITE("json") {
         CHECK(j.at("joint").at("suspects") ==
               json::array({json{{"figures", {"F9"}},
                                 {"consistent_displays", {{"F9", {"28.7", "28.8"}}}},
-                                {"hint", nullptr}}}));
+                                {"hint", nullptr},
+                                {"weight", 0},
+                                {"group", 0},
+                                {"at_tie", false},
+                                {"details", json::array()}}}));
         CHECK(j.at("joint").at("left_out") == json{"R6"});
     }
 

@@ -134,11 +134,37 @@ inline void put_exact(nlohmann::ordered_json& j, const std::string& name, const 
         } else {
             one["hint"] = s.hint;
         }
+        one["weight"] = s.weight;
+        one["group"] = s.group;
+        one["at_tie"] = s.at_tie;
+        nlohmann::ordered_json details = nlohmann::ordered_json::array();
+        for (const auto& d : s.details) {
+            nlohmann::ordered_json each = nlohmann::ordered_json::object();
+            each["id"] = d.id;
+            each["suggested"] = d.suggested;
+            if (d.typo.empty()) {
+                each["typo"] = nullptr;
+                each["typo_kind"] = nullptr;
+            } else {
+                each["typo"] = d.typo;
+                each["typo_kind"] = d.typo_kind;
+            }
+            put_exact(each, "steps", d.steps);
+            each["range"] = interval_json(d.range);
+            details.push_back(std::move(each));
+        }
+        one["details"] = std::move(details);
         suspects.push_back(std::move(one));
     }
     j["suspects"] = std::move(suspects);
     j["checked"] = r.checked;
     j["left_out"] = r.left_out;
+    j["tie_only"] = r.tie_only;
+    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+    for (const auto& l : r.left_out_reasons) {
+        reasons.push_back(nlohmann::ordered_json{{"id", l.id}, {"reason", l.reason}});
+    }
+    j["left_out_reasons"] = std::move(reasons);
     return j;
 }
 
@@ -154,6 +180,13 @@ inline void put_exact(nlohmann::ordered_json& j, const std::string& name, const 
 /// them in `computed_exact` (and `tolerance_exact` …). A finding's `figures`
 /// holds null for a figure the text does not give; `reason` and `implied`
 /// (the interval the other figures imply for it) appear when present.
+/// `joint` has DESIGN.md's `feasible` and `suspects` (each with `figures`,
+/// `consistent_displays` and a typo `hint` or null) and, beyond them,
+/// `checked`, `left_out` (relation ids), `tie_only`, `left_out_reasons`
+/// ([{"id", "reason"}]) and per suspect its `weight`, `group`, `at_tie` and
+/// `details`: per figure the `suggested` display, the `typo` and `typo_kind`
+/// that explain it (or null), its distance in last-digit `steps` and the
+/// `range` of true values that would make the report consistent.
 ///
 ///     auto j = reckon::to_json(r, reckon::audit(r));
 ///     j["figures"][1]["value"];          // "14820000000"

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -215,6 +217,73 @@ TEST_SUITE("tool") {
             nlohmann::json::parse(run({"audit", "--format", "json", "--only-problems", typo}).out);
         CHECK(only["findings"].size() == 2);
         CHECK(only["summary"]["relations"] == 7);
+    }
+
+    TEST_CASE("cli: planted errors in the Xining report, localised through the JSON") {
+        // examples/xining.toml with one figure replaced, audited from standard input: the joint
+        // check of the JSON output names the planted figure and the display it should have.
+        std::ifstream in(xining, std::ios::binary);
+        const std::string original{std::istreambuf_iterator<char>(in),
+                                   std::istreambuf_iterator<char>()};
+        auto planted = [&](const std::string& from, const std::string& to) {
+            std::string text = original;
+            const std::size_t at = text.find(from);
+            REQUIRE(at != std::string::npos);
+            text.replace(at, from.size(), to);
+            const auto r = run({"audit", "--input", "report", "--format", "json", "-"}, {}, text);
+            return std::pair{r.status, nlohmann::json::parse(r.out)};
+        };
+        // The suspect set made of `id` alone, or null.
+        auto alone = [](const nlohmann::json& j, const std::string& id) {
+            for (const auto& s : j["joint"]["suspects"]) {
+                if (s["figures"] == nlohmann::json::array({id})) {
+                    return s;
+                }
+            }
+            return nlohmann::json();
+        };
+
+        const auto [s1, funds] = planted(R"(value = "28.8")", R"(value = "28.9")");
+        CHECK(s1 == 1);
+        CHECK(funds["joint"]["feasible"] == false);
+        REQUIRE(funds["joint"]["suspects"].size() == 1);
+        CHECK(funds["joint"]["suspects"][0]["figures"] == nlohmann::json::array({"new_funds"}));
+        CHECK(funds["joint"]["suspects"][0]["details"][0]["suggested"] == "28.8");
+
+        // 84 = 75 + 10: the report alone cannot tell a wrong 10 from a wrong 75 (both exact
+        // counts of the same weight); both are named, the 10 with 9.
+        const auto [s2, projects] = planted(R"(value = "9")", R"(value = "10")");
+        CHECK(s2 == 1);
+        CHECK(projects["joint"]["feasible"] == false);
+        const auto ten = alone(projects, "new_projects");
+        REQUIRE(ten.is_object());
+        CHECK(ten["consistent_displays"]["new_projects"] == nlohmann::json::array({"9"}));
+        CHECK(ten["details"][0]["suggested"] == "9");
+        CHECK(ten["details"][0]["steps"] == "1");
+        const auto seventy_five = alone(projects, "continued");
+        REQUIRE(seventy_five.is_object());
+        CHECK(seventy_five["details"][0]["suggested"] == "74");
+        CHECK(ten["weight"] == seventy_five["weight"]);
+
+        // 80.6 + 19.5 = 100.1 holds only at both ties: feasible, tie only, 19.5 named first.
+        const auto [s3, share] = planted(R"(value = "19.4")", R"(value = "19.5")");
+        CHECK(share["joint"]["feasible"] == true);
+        CHECK(share["joint"]["tie_only"] == true);
+        REQUIRE_FALSE(share["joint"]["suspects"].empty());
+        CHECK(share["joint"]["suspects"][0]["figures"] == nlohmann::json::array({"new_share"}));
+        CHECK(share["joint"]["suspects"][0]["at_tie"] == true);
+        CHECK(share["joint"]["suspects"][0]["details"][0]["suggested"] == "19.4");
+        CHECK(s3 == 0); // within rounding is not inconsistent
+
+        const auto [s4, swapped] = planted(R"(value = "148.2")", R"(value = "184.2")");
+        CHECK(s4 == 1);
+        REQUIRE(swapped["joint"]["suspects"].size() == 1);
+        const auto& d = swapped["joint"]["suspects"][0]["details"][0];
+        CHECK(d["id"] == "funds");
+        CHECK(d["typo"] == "148.2");
+        CHECK(d["typo_kind"] == "adjacent digits swapped");
+        CHECK(swapped["joint"]["suspects"][0]["hint"] ==
+              "funds: 184.2 may be a typo for 148.2 (adjacent digits swapped)");
     }
 
     TEST_CASE("cli: JSON Lines give one object per input and line") {
