@@ -283,6 +283,40 @@ TEST_SUITE("output") {
                        "\nwhole report: consistent, all figures can hold at once\n"));
     }
 
+    TEST_CASE("render_text: a report that holds only at a tie names what would lift the tie") {
+        // 80.6 % + 19.5 % = 100 % holds only as 80.55 + 19.45, both at a rounding tie.
+        reckon::report r{"tie"};
+        r.add("F1", "80.6", "%", "续建项目资金占比");
+        r.add("F2", "19.5", "%", "新建项目资金占比");
+        r.shares_total({"F1", "F2"});
+        const reckon::audit_result a = reckon::audit(r);
+        REQUIRE(a.joint.feasible);
+        REQUIRE(a.joint.tie_only);
+        const std::string text = reckon::render_text(r, a);
+        CHECK(contains(text, "whole report: consistent, all figures can hold at once (only at an "
+                             "exact rounding tie)\n"
+                             "    would hold without a tie: F1 (续建项目资金占比, printed 80.6 %), "
+                             "consistent as 80.5\n"
+                             "    would hold without a tie: F2 (新建项目资金占比, printed 19.5 %), "
+                             "consistent as 19.4\n"));
+        reckon::output_options zh;
+        zh.lang = reckon::language::zh;
+        CHECK(contains(reckon::render_text(r, a, zh),
+                       "    若修改则无需临界值：F2（新建项目资金占比，印为 19.5 %），若为 19.4 "
+                       "则一致\n"));
+    }
+
+    TEST_CASE("render_text: a miss of one step says step") {
+        reckon::report r{"one step"};
+        r.add("F1", "84", "项");
+        r.add("F2", "75", "项");
+        r.add("F3", "10", "项");
+        r.sum("F1", {"F2", "F3"});
+        const std::string text = reckon::render_text(r, audit_alone(r));
+        CHECK(contains(text, "off by 1 项 beyond rounding (1 step of 1 项)"));
+        CHECK(contains(reckon::render_markdown(r, audit_alone(r)), "| 1 项 (1 step of 1 项) |"));
+    }
+
     TEST_CASE("render_markdown: findings table, figures table, summary") {
         const reckon::report r = reckon_test::xining_report("28.9");
         const reckon::audit_result a = audit_alone(r);

@@ -370,7 +370,7 @@ inline constexpr std::string_view ansi_reset = "\x1b[0m";
             const std::string steps = rational_str(*f.miss_steps, 4);
             const std::string unit_step = in_finding_unit(*step, f);
             s += zh ? "（" + steps + " 个末位单位，末位单位为 " + unit_step + "）"
-                    : " (" + steps + " steps of " + unit_step + ")";
+                    : " (" + steps + (steps == "1" ? " step of " : " steps of ") + unit_step + ")";
         }
         break;
     }
@@ -487,8 +487,14 @@ namespace detail {
                : "whole report: " +
                      paint("INCONSISTENT", ansi_colour(verdict::inconsistent), o.color) +
                      ", no true values satisfy every relation at once\n";
+    }
+    // The suspects: of an infeasible report, or of one that holds only at a tie (the figures
+    // that, changed, let it hold without one).
+    if (!j.feasible || j.tie_only) {
         for (const auto& sus : j.suspects) {
-            std::string line = zh ? "    最可能有误：" : "    most likely wrong: ";
+            std::string line =
+                !j.feasible ? (zh ? "    最可能有误：" : "    most likely wrong: ")
+                            : (zh ? "    若修改则无需临界值：" : "    would hold without a tie: ");
             bool first = true;
             for (const auto& id : sus.figures) {
                 line += first ? "" : (zh ? "；" : "; ");
@@ -662,10 +668,11 @@ namespace detail {
         if (f->verdict == verdict::inconsistent && f->miss != 0) {
             miss = detail::in_finding_unit(f->miss, *f);
             if (auto step = detail::step_of(*f)) {
-                miss += zh ? "（" + detail::rational_str(*f->miss_steps, 4) + " 个末位单位 " +
-                                 detail::in_finding_unit(*step, *f) + "）"
-                           : " (" + detail::rational_str(*f->miss_steps, 4) + " steps of " +
-                                 detail::in_finding_unit(*step, *f) + ")";
+                const std::string steps = detail::rational_str(*f->miss_steps, 4);
+                miss +=
+                    zh ? "（" + steps + " 个末位单位 " + detail::in_finding_unit(*step, *f) + "）"
+                       : " (" + steps + (steps == "1" ? " step of " : " steps of ") +
+                             detail::in_finding_unit(*step, *f) + ")";
             }
         }
         std::string note;
