@@ -303,6 +303,26 @@ TEST_SUITE("bad_input") {
                     10, 2, 1});
     }
 
+    TEST_CASE("report file: quotes where TOML has no string open none") {
+        // Found by fuzz/report_file.cpp: ''' in the middle of a bare value is no string, and
+        // toml++ scans on to the end of the value for its message, reaching the ǡ (U+01E1).
+        file_fails("[figures]\nfds = 148.3.39'''9\xC7\xA1"
+                   "9\n",
+                   {"t.toml:2:19: 'ǡ' (U+01E1) outside quotes: outside its quoted strings and "
+                    "comments a report file is written in ASCII",
+                    28, 2, 19});
+        file_fails("[figures]\na = tru \"\xC3\xA9\"\n",
+                   {"t.toml:2:10: 'é' (U+00E9) outside quotes: outside its quoted strings and "
+                    "comments a report file is written in ASCII",
+                    19, 2, 10});
+        // Strings where TOML has them: after =, {, a comma, and first on a line.
+        const auto r =
+            reckon::tool::parse_report_file("[figures]\n\"甲\" = \"1 项\"\nb = { value = '2', unit "
+                                            "= \"项\", label = \"《乙》\" }\n",
+                                            "t.toml");
+        CHECK(r.figures().size() == 2);
+    }
+
     TEST_CASE("report file: the same characters inside quotes and comments are read") {
         const auto r =
             reckon::tool::parse_report_file("# 项目。é\n[figures]\n\"项目\" = \"84 项\" # "

@@ -148,6 +148,7 @@ private:
 toml_outside_ascii(std::string_view s) {
     enum class in { plain, comment, basic, literal, multi_basic, multi_literal };
     in state = in::plain;
+    bool string_may_start = true;
     auto at = [&](std::size_t i, std::string_view w) { return s.substr(i, w.size()) == w; };
     auto shown = [&](std::size_t i, std::size_t length, char32_t v) {
         static constexpr char hex[] = "0123456789ABCDEF";
@@ -170,6 +171,9 @@ toml_outside_ascii(std::string_view s) {
             }
             if (b == '#') {
                 state = in::comment;
+            } else if ((b == '"' || b == '\'') && !string_may_start) {
+                // Not where TOML has a string: toml++ reads on as a bare value (and may scan to
+                // the end of the token for its error message), so the quote opens nothing.
             } else if (at(i, R"(""")")) {
                 state = in::multi_basic;
                 i += 3;
@@ -183,19 +187,39 @@ toml_outside_ascii(std::string_view s) {
             } else if (b == '\'') {
                 state = in::literal;
             }
+            if (b != ' ' && b != '\t' && b != '\r') {
+                // A string starts a line (a quoted key), or follows =, [, {, a comma or the dot
+                // of a dotted key.
+                string_may_start =
+                    b == '\n' || b == '=' || b == '[' || b == '{' || b == ',' || b == '.';
+            }
             break;
-        case in::comment: state = b == '\n' ? in::plain : state; break;
+        case in::comment:
+            if (b == '\n') {
+                state = in::plain;
+                string_may_start = true;
+            }
+            break;
         case in::basic:
             if (b == '\\') {
                 i += 2;
                 continue;
             }
-            state = b == '"' || b == '\n' ? in::plain : state;
+            if (b == '"' || b == '\n') {
+                state = in::plain;
+                string_may_start = b == '\n';
+            }
             break;
-        case in::literal: state = b == '\'' || b == '\n' ? in::plain : state; break;
+        case in::literal:
+            if (b == '\'' || b == '\n') {
+                state = in::plain;
+                string_may_start = b == '\n';
+            }
+            break;
         case in::multi_basic:
             if (at(i, R"(""")")) {
                 state = in::plain;
+                string_may_start = false;
                 i += 3;
                 continue;
             }
@@ -222,6 +246,7 @@ toml_outside_ascii(std::string_view s) {
         case in::multi_literal:
             if (at(i, "'''")) {
                 state = in::plain;
+                string_may_start = false;
                 i += 3;
                 continue;
             }
