@@ -164,7 +164,7 @@ TEST_SUITE("bad_input") {
         const auto r = reckon::read_text("3亿亿元", "scale.txt");
         CHECK(figures_of(r) == std::vector<std::string>{"3亿@0"});
         REQUIRE(r.figures().size() == 1);
-        CHECK(r.figures()[0].unit.symbol == "亿");
+        CHECK(r.figures()[0].unit->symbol == "亿");
         CHECK(r.figures()[0].value() == reckon::rational(300000000));
     }
 
@@ -172,7 +172,7 @@ TEST_SUITE("bad_input") {
         const auto r = reckon::read_text("产量12.5万furlongs，增长3%。", "unit.txt");
         CHECK(figures_of(r) == std::vector<std::string>{"12.5万@6", "3%@30"});
         REQUIRE(r.figures().size() == 2);
-        CHECK(r.figures()[0].unit.kind == reckon::kind::number);
+        CHECK(r.figures()[0].unit->kind == reckon::kind::number);
         CHECK(r.relations().empty());
     }
 

@@ -38,8 +38,8 @@ TEST_SUITE("figure") {
         CHECK(f.qualifier == qualifier::none);
         CHECK_FALSE(f.place.has_value());
         CHECK_FALSE(f.implied);
-        CHECK(f.unit.kind == reckon::kind::money);
-        CHECK(f.unit.dimension == "CNY");
+        CHECK(f.unit->kind == reckon::kind::money);
+        CHECK(f.unit->dimension == "CNY");
         CHECK(f.value() == rational(14820000000LL));
         CHECK(f.value().str() == "14820000000");
         CHECK(f.resolution() == rational(10000000));

@@ -34,11 +34,11 @@ rational q(long n, long d = 1) { return rational(reckon::big_int(n), reckon::big
 void check_same_unit(const reckon::figure& f, std::string_view symbol) {
     const auto u = reckon::find_unit(symbol);
     REQUIRE(u.has_value());
-    CHECK(f.unit.symbol == u->symbol);
-    CHECK(f.unit.kind == u->kind);
-    CHECK(f.unit.dimension == u->dimension);
-    CHECK(f.unit.factor == u->factor);
-    CHECK(f.unit.base == u->base);
+    CHECK(f.unit->symbol == u->symbol);
+    CHECK(f.unit->kind == u->kind);
+    CHECK(f.unit->dimension == u->dimension);
+    CHECK(f.unit->factor == u->factor);
+    CHECK(f.unit->base == u->base);
 }
 
 } // namespace
@@ -287,7 +287,7 @@ TEST_SUITE("quantity") {
             CHECK(f.display.str() == "148.2");
             CHECK(f.text == "148.2亿元");
             check_same_unit(f, "亿元");
-            CHECK(f.unit.dimension == "CNY");
+            CHECK(f.unit->dimension == "CNY");
             CHECK(f.value() == q(14820000000));
             CHECK(f.resolution() == q(10000000));
         }
@@ -306,7 +306,7 @@ TEST_SUITE("quantity") {
             const auto f2 = reckon::to_figure("F", "", reckon::us_dollars("3.1", scale::billion));
             check_same_unit(f2, "billion USD");
             CHECK(f2.text == "3.1 billion USD");
-            CHECK(f2.unit.dimension == "USD");
+            CHECK(f2.unit->dimension == "USD");
             CHECK(f2.value() == q(3100000000));
             const auto f3 = reckon::to_figure("F", "", reckon::us_dollars("2", scale::yi));
             check_same_unit(f3, "亿美元");
@@ -324,9 +324,9 @@ TEST_SUITE("quantity") {
         }
         SUBCASE("a currency find_unit does not know still makes a consistent figure") {
             const auto f = reckon::to_figure("G", "", reckon::money<xau>("12.5", scale::million));
-            CHECK(f.unit.symbol == "million XAU");
-            CHECK(f.unit.kind == reckon::kind::money);
-            CHECK(f.unit.dimension == "XAU");
+            CHECK(f.unit->symbol == "million XAU");
+            CHECK(f.unit->kind == reckon::kind::money);
+            CHECK(f.unit->dimension == "XAU");
             CHECK(f.value() == q(12500000));
         }
         SUBCASE("amounts") {

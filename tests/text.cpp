@@ -103,13 +103,13 @@ TEST_SUITE("text") {
         CHECK(f.id == "F1");
         CHECK(f.text == "148.2亿元");
         CHECK(f.display.str() == "148.2");
-        CHECK(f.unit.symbol == "亿元");
-        CHECK(f.unit.kind == kind::money);
+        CHECK(f.unit->symbol == "亿元");
+        CHECK(f.unit->kind == kind::money);
         CHECK(f.value() == reckon::rational(14820000000));
         REQUIRE(f.place);
         CHECK(text.substr(f.place->offset, f.place->length) == "148.2亿元");
         CHECK(f.label == "全市到位资金");
-        CHECK(r.figures()[1].unit.kind == kind::share);
+        CHECK(r.figures()[1].unit->kind == kind::share);
         CHECK(r.source() == "t");
     }
 
@@ -131,11 +131,11 @@ TEST_SUITE("text") {
         const auto& projects = r.figures()[0];
         CHECK(projects.text == "12項");
         CHECK(text.substr(projects.place->offset, projects.place->length) == "12項");
-        CHECK(projects.unit.kind == kind::count);
+        CHECK(projects.unit->kind == kind::count);
         CHECK(projects.label == "续建项目");
         const auto& funds = r.figures()[1];
         CHECK(funds.text == "30.5億元");
-        CHECK(funds.unit.symbol == "亿元");
+        CHECK(funds.unit->symbol == "亿元");
         CHECK(funds.label == "到位资金");
         CHECK(text.substr(funds.place->offset, funds.place->length) == "30.5億元");
     }
@@ -147,7 +147,7 @@ TEST_SUITE("text") {
         const auto* wide = by_text(r, "１２３.４万吨");
         REQUIRE(wide != nullptr);
         CHECK(wide->display.str() == "123.4");
-        CHECK(wide->unit.symbol == "万吨");
+        CHECK(wide->unit->symbol == "万吨");
         const auto* sep = by_text(r, "35,000");
         REQUIRE(sep != nullptr);
         CHECK(sep->value() == reckon::rational(35000));
@@ -188,8 +188,8 @@ TEST_SUITE("text") {
               expect{"12 per cent", "%", kind::share}}) {
             const auto* f = by_text(r, e.text);
             REQUIRE_MESSAGE(f != nullptr, e.text);
-            CHECK_MESSAGE(f->unit.symbol == e.symbol, e.text);
-            CHECK_MESSAGE(f->unit.kind == e.k, e.text);
+            CHECK_MESSAGE(f->unit->symbol == e.symbol, e.text);
+            CHECK_MESSAGE(f->unit->kind == e.k, e.text);
         }
         CHECK(by_text(r, "160亿斤")->value() == by_text(r, "800万吨")->value());
     }

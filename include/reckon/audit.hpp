@@ -45,10 +45,39 @@ struct audit_result {
 }
 
 /// What an audit does beyond checking each relation.
+///
+///     reckon::audit_options o;
+///     o.joint = false;            // each relation alone
+///     o.only_problems = true;     // keep inconsistent and cannot-check findings only
+///     reckon::audit(r, o).summary.rounds;   // still counts every relation
 struct audit_options {
     bool joint = true;              ///< check the report as a whole and localise errors
     joint_options joint_settings{}; ///< how the joint check localises errors
+    /// Keep only the findings that are inconsistent or cannot be checked (the
+    /// summary still counts every relation). Without the joint check, the
+    /// consistent relations are then decided on the fast path
+    /// (`checker::decide`, same verdicts) and no finding is built for them:
+    /// the way to audit a yearbook of a million figures in little memory.
+    bool only_problems = false;
 };
+
+namespace detail {
+
+inline void count_verdict(audit_summary& s, verdict v) noexcept {
+    switch (v) {
+    case verdict::exact: ++s.exact; break;
+    case verdict::rounds: ++s.rounds; break;
+    case verdict::within_rounding: ++s.within_rounding; break;
+    case verdict::inconsistent: ++s.inconsistent; break;
+    case verdict::cannot_check: ++s.cannot_check; break;
+    }
+}
+
+[[nodiscard]] constexpr bool problem_verdict(verdict v) noexcept {
+    return v == verdict::inconsistent || v == verdict::cannot_check;
+}
+
+} // namespace detail
 
 /// Checks every relation of a report, then the report as a whole, and
 /// counts the verdicts.
@@ -56,6 +85,27 @@ struct audit_options {
     audit_result out;
     out.source = r.source();
     const checker c(r.figures(), r.rounding());
+    out.summary.figures = r.figures().size();
+    out.summary.relations = r.relations().size();
+    if (options.only_problems && !options.joint) {
+        for (const auto& rel : r.relations()) {
+            const prepared_relation p = c.prepare(rel);
+            if (!p.integer_path()) {
+                finding f = c.check(rel);
+                detail::count_verdict(out.summary, f.verdict);
+                if (detail::problem_verdict(f.verdict)) {
+                    out.findings.push_back(std::move(f));
+                }
+                continue;
+            }
+            const verdict v = c.decide(p).verdict;
+            detail::count_verdict(out.summary, v);
+            if (detail::problem_verdict(v)) {
+                out.findings.push_back(c.check(rel));
+            }
+        }
+        return out;
+    }
     out.findings.reserve(r.relations().size());
     for (const auto& rel : r.relations()) {
         out.findings.push_back(c.check(rel));
@@ -63,16 +113,14 @@ struct audit_options {
     if (options.joint) {
         out.joint = check_jointly(r, out.findings, options.joint_settings);
     }
-    out.summary.figures = r.figures().size();
-    out.summary.relations = out.findings.size();
     for (const auto& f : out.findings) {
-        switch (f.verdict) {
-        case verdict::exact: ++out.summary.exact; break;
-        case verdict::rounds: ++out.summary.rounds; break;
-        case verdict::within_rounding: ++out.summary.within_rounding; break;
-        case verdict::inconsistent: ++out.summary.inconsistent; break;
-        case verdict::cannot_check: ++out.summary.cannot_check; break;
-        }
+        detail::count_verdict(out.summary, f.verdict);
+    }
+    if (options.only_problems) {
+        out.findings.erase(
+            std::remove_if(out.findings.begin(), out.findings.end(),
+                           [](const finding& f) { return !detail::problem_verdict(f.verdict); }),
+            out.findings.end());
     }
     return out;
 }

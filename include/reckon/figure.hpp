@@ -33,7 +33,7 @@ struct figure {
     std::string text;     ///< as it stands in the source: "148.2億元"
     decimal display;      ///< the printed number, with its printed sign
     bool negated = false; ///< the sign is carried by a word (下降 14.7 %, "fell 3 %")
-    reckon::unit unit;
+    unit_ref unit;        ///< shared: read it as `f.unit->symbol`; assign any `reckon::unit`
     std::optional<convention> rounding; ///< overrides the report's convention
     reckon::qualifier qualifier = qualifier::none;
     std::optional<source_span> place; ///< nothing for figures built in code
@@ -60,11 +60,11 @@ struct figure {
     [[nodiscard]] decimal signed_display() const { return negated ? -display : display; }
 
     /// The exact value in the dimension's base unit (yuan, kg, fraction).
-    [[nodiscard]] rational value() const { return signed_display().to_rational() * unit.factor; }
+    [[nodiscard]] rational value() const { return signed_display().to_rational() * unit->factor; }
 
     /// One step of the last printed digit, in base units.
     [[nodiscard]] rational resolution() const {
-        return display.resolution().to_rational() * unit.factor;
+        return display.resolution().to_rational() * unit->factor;
     }
 
     /// The convention that applies: the figure's own, else exact for plain
@@ -73,7 +73,7 @@ struct figure {
         if (rounding) {
             return *rounding;
         }
-        if (unit.kind == kind::count && unit.factor == 1) {
+        if (unit->kind == kind::count && unit->factor == 1) {
             return convention::exact;
         }
         return report_default;
@@ -88,7 +88,7 @@ struct figure {
         // the interval of the signed display.
         const interval printed =
             display_interval(display, effective_rounding(report_default), qualifier, tie);
-        return (negated ? -printed : printed) * interval::point(unit.factor);
+        return (negated ? -printed : printed) * interval::point(unit->factor);
     }
 
     /// Whether the printed value itself lies in the figure's interval ("more

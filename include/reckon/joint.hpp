@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -125,6 +126,10 @@ struct joint_options {
     /// with every pivot, and such a part (one total with dozens of shares)
     /// would take seconds. Without them the check is weaker, still sound.
     std::size_t max_coupled = 32;
+    /// A relation of more figures than this (a sum of thousands of parts) is left out of the
+    /// joint check, with the reason: the simplex's time grows with the square of a row's
+    /// length. Each relation is still checked alone.
+    std::size_t max_terms = 1000;
     bool localise = true;      ///< look for suspects at all
     bool localise_ties = true; ///< also when the report holds only at a rounding tie
 };
@@ -144,7 +149,7 @@ struct joint_options {
         ++w;
     }
     for (const auto& g : r.figures()) {
-        if (g.id != f.id && g.unit.symbol == f.unit.symbol &&
+        if (g.id != f.id && g.unit->symbol == f.unit->symbol &&
             same_display(g.signed_display(), f.signed_display())) {
             ++w;
             break;
@@ -160,7 +165,7 @@ namespace detail {
                                              convention conv, ties tie) {
     const decimal d(k, e);
     return display_interval(d, f.effective_rounding(conv), f.qualifier, tie) *
-           interval::point(f.unit.factor);
+           interval::point(f.unit->factor);
 }
 
 [[nodiscard]] inline big_int floor_int(const rational& x) {
@@ -190,10 +195,42 @@ struct figure_advice {
     figure_advice out;
     const int e = f.display.exponent();
     const rational step = f.resolution();
+    const bool stepped = f.qualifier == qualifier::none || f.qualifier == qualifier::about;
+    // A display k × 10^e of a stepped figure stands for values within one step of it (DESIGN.md:
+    // half a step when rounded, one when truncated), so a k further than one step from the
+    // range cannot fit: a cheap test first, the exact one only near the range. Most typos tried
+    // below are far off.
+    std::optional<big_int> k_min;
+    std::optional<big_int> k_max;
+    if (stepped && step > 0) { // `step`: one step of the last digit, in base units
+        if (!range.lower().infinite) {
+            k_min = -floor_int(-range.lower().value / step) - 1; // ceil − 1
+        }
+        if (!range.upper().infinite) {
+            k_max = floor_int(range.upper().value / step) + 1;
+        }
+    }
+    // A display's interval is k's at resolution 1, times `step` (every end of
+    // `display_interval` is linear in the value and the resolution, the unit's factor is
+    // positive): the range is scaled once, not each display's interval.
+    std::optional<interval> scaled;
+    if (step > 0) {
+        auto down = [&step](const bound& b) {
+            return b.infinite ? b : bound{b.value / step, false, b.open};
+        };
+        scaled = interval(down(range.lower()), down(range.upper()));
+    }
+    const convention rounding = f.effective_rounding(conv);
     auto fits = [&](const big_int& k) {
+        if ((k_min && k < *k_min) || (k_max && k > *k_max)) {
+            return false;
+        }
+        if (scaled) {
+            return !intersect(display_interval(decimal(k, 0), rounding, f.qualifier, tie), *scaled)
+                        .empty();
+        }
         return !intersect(display_bounds(f, k, e, conv, tie), range).empty();
     };
-    const bool stepped = f.qualifier == qualifier::none || f.qualifier == qualifier::about;
 
     // Typos of the printed digits, most common first; only where the range
     // is narrow enough for a landing inside it to mean something.
@@ -319,7 +356,11 @@ struct figure_advice {
 ///
 /// Decided exactly over rationals by a simplex of our own
 /// (`detail/simplex.hpp`), part by part: figures linked by relations form
-/// independent parts, each a small linear system. Sums, differences, points,
+/// independent parts, each a small linear system. A part that is a single
+/// linear row over distinct figures (one sum, one difference) holds or not
+/// as the interval sum of its terms says, with the same open and closed ends:
+/// that is decided without a simplex. A relation of more than
+/// `joint_options::max_terms` figures is left out. Sums, differences, points,
 /// orders, partial sums (Σ parts ≤ whole), shares that make 100 % and
 /// conversions by units are linear. Ratio-type relations q = n / d (share,
 /// growth, also from its increment, compound growth, percent of target,
@@ -368,7 +409,8 @@ struct figure_advice {
     }
     joint_result out;
     out.checked = true;
-    const detail::joint_model model = detail::build_joint_model(r, findings);
+    // The parts' variables are made one part at a time, and freed once it is checked.
+    detail::joint_model model = detail::build_joint_model(r, findings, options.max_terms, false);
     for (const auto& lo : model.left_out) {
         out.left_out.push_back(rels[lo.first].id);
         out.left_out_reasons.push_back({rels[lo.first].id, lo.second});
@@ -378,12 +420,45 @@ struct figure_advice {
     }
     out.parts = model.components.size();
     bool any_tie = false;
+    // `default_weight` looks for a restatement among all the figures; asked of every figure of
+    // every infeasible part that would be quadratic in a long report: count the displays once.
+    std::unordered_map<std::string, std::size_t> displays_seen;
+    auto display_key = [](const figure& f) {
+        const decimal d = f.signed_display();
+        return f.unit->symbol + '\x1f' + std::to_string(d.exponent()) + '\x1f' +
+               (d.sign() < 0 ? "-" : "") + d.coefficient().abs_digits();
+    };
     auto weight_of = [&](const figure& f) {
-        return options.weight ? options.weight(f, r) : default_weight(f, r);
+        if (options.weight) {
+            return options.weight(f, r);
+        }
+        if (displays_seen.empty()) {
+            for (const auto& g : figs) {
+                ++displays_seen[display_key(g)];
+            }
+        }
+        // As `default_weight`: 2, +1 for an exact figure, +1 for a restated one, 0 if implied.
+        if (f.implied) {
+            return 0U;
+        }
+        unsigned w = 2;
+        if (f.effective_rounding(r.rounding()) == convention::exact) {
+            ++w;
+        }
+        if (displays_seen[display_key(f)] > 1) {
+            ++w;
+        }
+        return w;
     };
 
-    for (const auto& comp : model.components) {
+    for (auto& part : model.components) {
+        detail::make_values(part, r);
+        const detail::joint_component comp = std::move(part); // freed at the end of the turn
+        part = detail::joint_component{};
         const std::size_t n = comp.vars.size();
+        if (detail::one_row_holds(comp)) {
+            continue; // decided exactly without a simplex
+        }
         joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);
         ++out.solves;
         if (open_lp.feasible()) {

@@ -53,10 +53,10 @@ inline void put_exact(nlohmann::ordered_json& j, const std::string& name, const 
     j["text"] = f.text;
     j["display"] = f.display.str();
     j["value"] = exact_str(f.value());
-    j["kind"] = std::string(to_string(f.unit.kind));
-    j["unit"] = f.unit.symbol;
-    if (f.unit.kind == kind::money && !f.unit.dimension.empty()) {
-        j["currency"] = f.unit.dimension;
+    j["kind"] = std::string(to_string(f.unit->kind));
+    j["unit"] = f.unit->symbol;
+    if (f.unit->kind == kind::money && !f.unit->dimension.empty()) {
+        j["currency"] = f.unit->dimension;
     } else {
         j["currency"] = nullptr;
     }

@@ -127,7 +127,7 @@ namespace detail {
         return shown(f);
     }
     const std::string number = f.signed_display().str();
-    const std::string unit = f.unit.symbol.empty() ? std::string() : " " + f.unit.symbol;
+    const std::string unit = f.unit->symbol.empty() ? std::string() : " " + f.unit->symbol;
     switch (f.qualifier) {
     case qualifier::more_than: return "超过 " + number + unit;
     case qualifier::at_least: return number + unit + "以上";
@@ -722,7 +722,7 @@ namespace detail {
         }
         out += "| " + md_cell(fig.id) + " | " + md_cell(fig.label) + " | " +
                md_cell(fig.text.empty() ? detail::shown(fig, o.lang) : fig.text) + " | " +
-               md_cell(fig.unit.symbol) + " | " + detail::exact_str(fig.value()) + " | " +
+               md_cell(fig.unit->symbol) + " | " + detail::exact_str(fig.value()) + " | " +
                detail::exact_str(fig.resolution()) + " | " + place + " |\n";
     }
 

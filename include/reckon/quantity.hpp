@@ -1318,7 +1318,7 @@ namespace detail {
 ///
 ///     reckon::figure f = reckon::to_figure("F2", "省外到位资金",
 ///                                          reckon::yuan("148.2", reckon::scale::yi));
-///     f.unit.symbol;   // "亿元"
+///     f.unit->symbol;   // "亿元"
 ///     f.value();       // 14820000000
 template <class Currency>
 [[nodiscard]] figure to_figure(std::string id, std::string label, const money<Currency>& m) {
@@ -1374,7 +1374,7 @@ template <class Unit>
 
 /// A count as a figure, with the noun it counts (项, 家, 人, firms): "3.5万人".
 ///
-///     reckon::to_figure("F1", "项目", reckon::count(84), "项").unit.symbol;   // "项"
+///     reckon::to_figure("F1", "项目", reckon::count(84), "项").unit->symbol;   // "项"
 [[nodiscard]] inline figure to_figure(std::string id, std::string label, const count& c,
                                       std::string_view noun) {
     return detail::make_figure(

@@ -3,14 +3,15 @@
 #pragma once
 
 #include <reckon/detail/format.hpp>
+#include <reckon/detail/scaled_figure.hpp>
 #include <reckon/figure.hpp>
 #include <reckon/stats/growth.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -266,17 +267,68 @@ namespace detail {
     case qualifier::none: break;
     }
     s += f.signed_display().str();
-    if (!f.unit.symbol.empty()) {
-        s += f.unit.kind == kind::share && f.unit.symbol.size() == 1 ? " " : " ";
-        s += f.unit.symbol;
+    if (!f.unit->symbol.empty()) {
+        s += f.unit->kind == kind::share && f.unit->symbol.size() == 1 ? " " : " ";
+        s += f.unit->symbol;
     }
     return s;
 }
 
 } // namespace detail
 
+/// The verdict of a relation without its numbers and words: what
+/// `checker::decide` returns, the same verdict, tie flag and miss as the
+/// `finding` that `checker::check` builds, at a fraction of the cost.
+///
+///     const reckon::checker c(r.figures(), r.rounding());
+///     reckon::decision d = c.decide(r.relations().front());
+///     d.verdict;      // verdict::rounds: 119.4 / 148.2 = 80.566…% rounds to 80.6 %
+///     d.miss_steps;   // for an inconsistent relation: the gap in steps of the derived figure
+struct decision {
+    reckon::verdict verdict = verdict::cannot_check;
+    bool tie_only = false;              ///< consistent only at an exact rounding tie
+    std::optional<rational> miss_steps; ///< for inconsistent: as `finding::miss_steps`
+};
+
+/// A relation resolved once against a checker's figures, for deciding it
+/// again and again (`checker::decide`): its figures looked up, and, for the
+/// common kinds on plain figures, their intervals as scaled integers, so
+/// that deciding is a few exact 128-bit cross-multiplications. It refers to
+/// the relation and holds the figures' values: valid while both are
+/// unchanged. Other relations keep the rational path (`checker::check`).
+///
+///     const reckon::checker c(r.figures(), r.rounding());
+///     const reckon::prepared_relation p = c.prepare(r.relations().front());
+///     p.integer_path();        // true: a share of plain figures
+///     c.decide(p).verdict;     // verdict::rounds
+class prepared_relation {
+public:
+    /// The relation it was prepared from.
+    [[nodiscard]] const relation& source() const noexcept { return *rel_; }
+    /// Whether `checker::decide` takes the exact integer path for it.
+    [[nodiscard]] bool integer_path() const noexcept { return shape_ != shape::general; }
+
+private:
+    friend class checker;
+    enum class shape : unsigned char { general, linear, quotient };
+
+    const relation* rel_ = nullptr;
+    shape shape_ = shape::general;
+    // linear: target = Σ terms, all at one power of ten. quotient: target · den ⋛ num
+    // (den > 0), scaled so that no power of ten is left. Half steps (detail/scaled_figure.hpp).
+    detail::scaled_term target_;
+    detail::scaled_term num_;
+    detail::scaled_term den_;
+    std::vector<detail::scaled_term> terms_;
+    std::int64_t step_ = 2; ///< one step of the derived figure, in the units of target_
+};
+
 /// Checks relations against figures: looks figures up by id in the span it
 /// is given. Used by `report`/`audit`; usable alone.
+///
+///     const reckon::checker c(r.figures(), r.rounding());
+///     c.check(r.relations().front()).message;   // the full finding, for people
+///     c.decide(r.relations().front()).verdict;  // the verdict alone, fast
 class checker {
 public:
     checker(const std::vector<figure>& figures, convention rounding)
@@ -284,17 +336,37 @@ public:
 
     [[nodiscard]] const figure* find(std::string_view id) const {
         // A report read from a long text has many figures: an index, built on first use,
-        // keeps an audit linear (a linear search per lookup made it quadratic).
-        if (figures_.size() > 32) {
-            if (index_.size() != figures_.size()) {
-                index_.clear();
-                index_.reserve(figures_.size());
-                for (const auto& f : figures_) {
-                    index_.emplace(std::string_view(f.id), &f);
+        // keeps an audit linear (a linear search per lookup made it quadratic). Open
+        // addressing over figure positions: 8 bytes or so per figure, no allocation per entry.
+        if (figures_.size() > 32 && figures_.size() < 0xffffffffU) {
+            if (indexed_ != figures_.size() || indexed_data_ != figures_.data()) {
+                build_index();
+            }
+            // A relation names figures printed close together, mostly: look among the
+            // `near_window` figures either side of the last one found first (memory already at
+            // hand), then in the index. Not with duplicate ids: the first one is found.
+            const std::size_t n = figures_.size();
+            for (std::size_t d = 1; !duplicates_ && d <= near_window; ++d) {
+                if (near_ + d < n && figures_[near_ + d].id == id) {
+                    near_ += d;
+                    return &figures_[near_];
+                }
+                if (near_ >= d && figures_[near_ - d].id == id) {
+                    near_ -= d;
+                    return &figures_[near_];
                 }
             }
-            auto it = index_.find(id);
-            return it == index_.end() ? nullptr : it->second;
+            const std::size_t mask = index_.size() - 1;
+            for (std::size_t h = std::hash<std::string_view>{}(id)&mask;; h = (h + 1) & mask) {
+                const std::uint32_t at = index_[h];
+                if (at == 0) {
+                    return nullptr;
+                }
+                if (figures_[at - 1].id == id) {
+                    near_ = at - 1;
+                    return &figures_[near_];
+                }
+            }
         }
         for (const auto& f : figures_) {
             if (f.id == id) {
@@ -304,12 +376,66 @@ public:
         return nullptr;
     }
 
+    /// The full finding: verdict, numbers, message and fingerprint.
     [[nodiscard]] finding check(const relation& r) const;
+
+    /// Resolves a relation for `decide`; throws nothing that `check` would
+    /// not (an unknown figure or too few figures leave it on the rational
+    /// path, where deciding throws as `check` does).
+    [[nodiscard]] prepared_relation prepare(const relation& r) const;
+
+    /// The verdict of a prepared relation, identical to `check(...).verdict`,
+    /// `tie_only` and `miss_steps`: exact integer arithmetic where the relation
+    /// allows it, else the rational path.
+    [[nodiscard]] decision decide(const prepared_relation& p) const;
+
+    /// `decide(prepare(r))`.
+    [[nodiscard]] decision decide(const relation& r) const { return decide(prepare(r)); }
 
 private:
     struct slot {
         const figure* fig = nullptr; // null: missing (or implied 100 %)
     };
+
+    void build_index() const {
+        std::size_t size = 64;
+        while (size < 2 * figures_.size()) {
+            size *= 2;
+        }
+        index_.assign(size, 0);
+        duplicates_ = false;
+        const std::size_t mask = size - 1;
+        // In blocks: the slots of a block are hashed and fetched before they are filled, so
+        // that a large report waits for memory once per block rather than once per figure.
+        constexpr std::size_t block = 16;
+        std::size_t slots[block];
+        for (std::size_t from = 0; from < figures_.size(); from += block) {
+            const std::size_t to = std::min(figures_.size(), from + block);
+            for (std::size_t i = from; i < to; ++i) {
+                slots[i - from] = std::hash<std::string_view>{}(figures_[i].id) & mask;
+                __builtin_prefetch(&index_[slots[i - from]]);
+            }
+            for (std::size_t i = from; i < to; ++i) {
+                const std::string_view id = figures_[i].id;
+                for (std::size_t h = slots[i - from];; h = (h + 1) & mask) {
+                    if (index_[h] == 0) {
+                        index_[h] = static_cast<std::uint32_t>(i + 1);
+                        break;
+                    }
+                    if (figures_[index_[h] - 1].id == id) {
+                        duplicates_ = true; // the first one is found, as by a linear search
+                        break;
+                    }
+                }
+            }
+        }
+        indexed_ = figures_.size();
+        indexed_data_ = figures_.data();
+    }
+    [[nodiscard]] bool prepare_linear(const relation& r, const std::vector<slot>& s,
+                                      prepared_relation& p) const;
+    [[nodiscard]] bool prepare_quotient(const relation& r, const std::vector<slot>& s,
+                                        prepared_relation& p) const;
 
     [[nodiscard]] interval eval(const relation& r, const std::vector<interval>& in) const;
     [[nodiscard]] std::optional<interval>
@@ -322,7 +448,12 @@ private:
 
     const std::vector<figure>& figures_;
     convention rounding_;
-    mutable std::unordered_map<std::string_view, const figure*> index_;
+    mutable std::vector<std::uint32_t> index_; // figure position + 1; 0: empty
+    mutable std::size_t indexed_ = 0;
+    mutable std::size_t near_ = 0; // the position of the figure found last
+    mutable bool duplicates_ = false;
+    static constexpr std::size_t near_window = 12;
+    mutable const figure* indexed_data_ = nullptr;
 };
 
 inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
@@ -488,10 +619,10 @@ checker::solve(const relation& r, std::size_t missing,
 
 inline std::optional<std::string> checker::kind_problem(const relation& r,
                                                         const std::vector<slot>& s) const {
-    auto k = [&](std::size_t i) { return s.at(i).fig->unit.kind; };
+    auto k = [&](std::size_t i) { return s.at(i).fig->unit->kind; };
     auto have = [&](std::size_t i) { return i < s.size() && s[i].fig != nullptr; };
     auto describe = [&](std::size_t i) {
-        const auto& u = s[i].fig->unit;
+        const unit& u = *s[i].fig->unit;
         std::string d(to_string(u.kind));
         if (!u.dimension.empty()) {
             d += " (" + u.dimension + ")";
@@ -578,12 +709,12 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
     case relation_kind::product: return std::nullopt;
     case relation_kind::conversion:
         if (n < 3) {
-            if (have(0) && have(1) && s[0].fig->unit.kind != s[1].fig->unit.kind) {
+            if (have(0) && have(1) && s[0].fig->unit->kind != s[1].fig->unit->kind) {
                 return same(0, 1);
             }
-            if (have(0) && have(1) && s[0].fig->unit.dimension != s[1].fig->unit.dimension) {
-                return "no rate between " + s[0].fig->unit.dimension + " and " +
-                       s[1].fig->unit.dimension + " is stated";
+            if (have(0) && have(1) && s[0].fig->unit->dimension != s[1].fig->unit->dimension) {
+                return "no rate between " + s[0].fig->unit->dimension + " and " +
+                       s[1].fig->unit->dimension + " is stated";
             }
         }
         return std::nullopt;
@@ -705,7 +836,7 @@ inline finding checker::check(const relation& r) const {
                              r.figures[i] + "\"");
         }
         key_text += "|" + slots[i].fig->label + "=" + slots[i].fig->signed_display().str() +
-                    slots[i].fig->unit.symbol;
+                    slots[i].fig->unit->symbol;
     }
     out.key = detail::fingerprint(key_text);
     const std::size_t min_figures =
@@ -729,8 +860,8 @@ inline finding checker::check(const relation& r) const {
         }
     }
     if (unit_source != nullptr) {
-        out.unit_symbol = unit_source->unit.symbol;
-        out.unit_factor = unit_source->unit.factor;
+        out.unit_symbol = unit_source->unit->symbol;
+        out.unit_factor = unit_source->unit->factor;
     } else if (r.kind == relation_kind::shares_total) {
         out.unit_symbol = "%";
         out.unit_factor = rational(1, 100);
@@ -958,8 +1089,8 @@ inline finding checker::check(const relation& r) const {
         default: break;
         }
         if (like != nullptr) {
-            like_symbol = like->unit.symbol;
-            like_factor = like->unit.factor;
+            like_symbol = like->unit->symbol;
+            like_factor = like->unit->factor;
             e = like->display.exponent() - 1;
         }
         const bound& lo = implied->lower();
@@ -1241,10 +1372,242 @@ inline finding checker::check(const relation& r) const {
         out.message += " (only at an exact rounding tie)";
     }
     if (r.kind == relation_kind::growth && derived != nullptr &&
-        derived->unit.kind == kind::number) {
+        derived->unit->kind == kind::number) {
         out.reason = r.reading == times_reading::plus_one
                          ? "read as 增长 n 倍: current = previous × (n + 1)"
                          : "read as 是…的 n 倍: current = previous × n";
+    }
+    return out;
+}
+
+inline prepared_relation checker::prepare(const relation& r) const {
+    prepared_relation p;
+    p.rel_ = &r;
+    if (r.not_checkable || r.candidate) {
+        return p;
+    }
+    bool linear = false;
+    bool quotient = false;
+    switch (r.kind) {
+    case relation_kind::sum: linear = r.complete; break;
+    case relation_kind::shares_total:
+    case relation_kind::difference:
+    case relation_kind::points: linear = true; break;
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio:
+    case relation_kind::contribution:
+    case relation_kind::pull:
+    case relation_kind::index: quotient = true; break;
+    case relation_kind::growth: quotient = !detail::growth_from_increment(r); break;
+    default: break;
+    }
+    const std::size_t n = r.figures.size();
+    const bool three =
+        quotient || r.kind == relation_kind::difference || r.kind == relation_kind::points;
+    if ((!linear && !quotient) || (three && n != 3) || n < 2) {
+        return p;
+    }
+    std::vector<slot> slots(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.figures[i].empty()) {
+            if (r.kind == relation_kind::shares_total && i == 0) {
+                continue;
+            }
+            return p; // a figure not given: the rational path says what the others imply
+        }
+        slots[i].fig = find(r.figures[i]);
+        if (slots[i].fig == nullptr) {
+            return p;
+        }
+    }
+    if (kind_problem(r, slots)) {
+        return p;
+    }
+    if (linear ? prepare_linear(r, slots, p) : prepare_quotient(r, slots, p)) {
+        p.shape_ = linear ? prepared_relation::shape::linear : prepared_relation::shape::quotient;
+    } else {
+        p.terms_.clear();
+    }
+    return p;
+}
+
+inline bool checker::prepare_linear(const relation& r, const std::vector<slot>& s,
+                                    prepared_relation& p) const {
+    // derived = Σ ± inputs: every figure at the finest power of ten among them.
+    const std::size_t n = s.size();
+    std::vector<detail::scaled_figure> f(n);
+    int least = 0;
+    bool first = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (s[i].fig == nullptr) {
+            continue;
+        }
+        if (!detail::scale_figure(*s[i].fig, rounding_, f[i])) {
+            return false;
+        }
+        least = first ? f[i].exponent : std::min(least, f[i].exponent);
+        first = false;
+    }
+    const bool implied_total = s[0].fig == nullptr; // shares adding up to 100 %
+    if (implied_total) {
+        least = std::min(least, 0);
+        p.target_ = detail::scaled_term{2, 2, 2, {false, false}, {false, false}};
+        if (!detail::scale_up(p.target_, -least)) {
+            return false;
+        }
+    } else {
+        p.target_ = f[0].t;
+        if (!detail::scale_up(p.target_, f[0].exponent - least)) {
+            return false;
+        }
+    }
+    const bool minus_second =
+        r.kind == relation_kind::difference || r.kind == relation_kind::points;
+    p.terms_.reserve(n - 1);
+    int finest = f[1].exponent;
+    for (std::size_t i = 1; i < n; ++i) {
+        detail::scaled_term t = f[i].t;
+        if (!detail::scale_up(t, f[i].exponent - least)) {
+            return false;
+        }
+        p.terms_.push_back(minus_second && i == 2 ? detail::negated(t) : t);
+        finest = std::min(finest, f[i].exponent);
+    }
+    // One step of the derived figure, or of the finest share for an implied total.
+    p.step_ = 2;
+    return detail::scale_up(p.step_, (implied_total ? finest : f[0].exponent) - least);
+}
+
+inline bool checker::prepare_quotient(const relation& r, const std::vector<slot>& s,
+                                      prepared_relation& p) const {
+    // derived (+ 1 for a growth) = [100 ×] num / den, with den > 0: compared as
+    // (d + off) · w ⋛ 2 · p · 10^x in half steps, x = e_p − e_w − e_d (+ 2 for an index).
+    detail::scaled_figure d;
+    detail::scaled_figure num;
+    detail::scaled_figure den;
+    if (!detail::scale_figure(*s[0].fig, rounding_, d) ||
+        !detail::scale_figure(*s[1].fig, rounding_, num) ||
+        !detail::scale_figure(*s[2].fig, rounding_, den)) {
+        return false;
+    }
+    if (den.t.lo <= 0) {
+        return false; // a divisor that may be zero or is negative: the rational path says why
+    }
+    if (r.kind == relation_kind::growth && r.reading == times_reading::plus_one) {
+        std::int64_t one = 2; // 1 in half steps of 10^e_d
+        if (!detail::scale_up(one, -d.exponent) || !detail::shift(d.t, one)) {
+            return false;
+        }
+    }
+    const int x =
+        num.exponent - den.exponent - d.exponent + (r.kind == relation_kind::index ? 2 : 0);
+    std::int64_t unit = 1; // units of target_ per half step of the derived figure
+    if (x >= 0) {
+        if (!detail::scale_up(num.t, x)) {
+            return false;
+        }
+    } else if (!detail::scale_up(d.t, -x) || !detail::scale_up(unit, -x)) {
+        return false;
+    }
+    if (!detail::multiply(num.t, 2)) {
+        return false;
+    }
+    p.target_ = d.t;
+    p.num_ = num.t;
+    p.den_ = den.t;
+    p.step_ = 2 * unit; // unit < 2^61
+    return true;
+}
+
+inline decision checker::decide(const prepared_relation& p) const {
+    using detail::int128;
+    decision out;
+    if (p.shape_ == prepared_relation::shape::general) {
+        finding f = check(*p.rel_);
+        out.verdict = f.verdict;
+        out.tie_only = f.tie_only;
+        out.miss_steps = std::move(f.miss_steps);
+        return out;
+    }
+    const detail::scaled_term& t = p.target_;
+    // Whether an end a/b (b > 0) lies below the target's upper end, and the target's lower end
+    // below an end c/d: the two conditions for the allowed values to meet the target's.
+    struct end {
+        int128 num;
+        int128 den;
+        bool open[2];
+    };
+    end lo{0, 1, {false, false}};
+    end hi{0, 1, {false, false}};
+    int128 computed_num = 0;
+    int128 computed_den = 1;
+    if (p.shape_ == prepared_relation::shape::linear) {
+        for (const auto& x : p.terms_) {
+            lo.num += x.lo;
+            hi.num += x.hi;
+            computed_num += x.value;
+            for (int k = 0; k < 2; ++k) {
+                lo.open[k] = lo.open[k] || x.lo_open[k];
+                hi.open[k] = hi.open[k] || x.hi_open[k];
+            }
+        }
+    } else {
+        // num / den, den > 0: each end of num over the end of den that makes it extreme
+        // (as interval multiplication by 1/den does; a zero end keeps its own flag).
+        const detail::scaled_term& a = p.num_;
+        const detail::scaled_term& b = p.den_;
+        auto over = [](end& e, std::int64_t v, const bool* v_open, std::int64_t w,
+                       const bool* w_open) {
+            e.num = v;
+            e.den = v == 0 ? 1 : w;
+            for (int k = 0; k < 2; ++k) {
+                e.open[k] = v_open[k] || (v != 0 && w_open[k]);
+            }
+        };
+        if (a.lo >= 0) {
+            over(lo, a.lo, a.lo_open, b.hi, b.hi_open);
+        } else {
+            over(lo, a.lo, a.lo_open, b.lo, b.lo_open);
+        }
+        if (a.hi >= 0) {
+            over(hi, a.hi, a.hi_open, b.lo, b.lo_open);
+        } else {
+            over(hi, a.hi, a.hi_open, b.hi, b.hi_open);
+        }
+        computed_num = a.value;
+        computed_den = b.value;
+    }
+    // lo/den vs the target's upper end, and the target's lower end vs hi/den.
+    const int128 lo_vs = lo.num - int128{t.hi} * lo.den;
+    const int128 hi_vs = int128{t.lo} * hi.den - hi.num;
+    auto meets = [&](int k) {
+        return (lo_vs < 0 || (lo_vs == 0 && !lo.open[k] && !t.hi_open[k])) &&
+               (hi_vs < 0 || (hi_vs == 0 && !t.lo_open[k] && !hi.open[k]));
+    };
+    const int128 at_value = int128{t.value} * computed_den;
+    const int128 from_lo = computed_num - int128{t.lo} * computed_den;
+    const int128 to_hi = int128{t.hi} * computed_den - computed_num;
+    if (at_value == computed_num) {
+        out.verdict = verdict::exact;
+    } else if ((from_lo > 0 || (from_lo == 0 && !t.lo_open[0])) &&
+               (to_hi > 0 || (to_hi == 0 && !t.hi_open[0]))) {
+        out.verdict = verdict::rounds;
+        out.tie_only = !meets(1);
+    } else if (meets(0)) {
+        out.verdict = verdict::within_rounding;
+        out.tie_only = !meets(1);
+    } else {
+        out.verdict = verdict::inconsistent;
+        // distance(allowed, target), in steps of the derived figure.
+        rational miss(0);
+        if (hi_vs > 0) {
+            miss = rational(detail::to_big(hi_vs), detail::to_big(hi.den));
+        } else if (lo_vs > 0) {
+            miss = rational(detail::to_big(lo_vs), detail::to_big(lo.den));
+        }
+        out.miss_steps = miss / p.step_;
     }
     return out;
 }

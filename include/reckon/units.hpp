@@ -4,9 +4,12 @@
 
 #include <reckon/decimal.hpp>
 
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace reckon {
@@ -74,6 +77,83 @@ struct unit {
     [[nodiscard]] friend bool compatible(const unit& a, const unit& b) {
         return a.kind == b.kind && a.dimension == b.dimension;
     }
+
+    /// Whether two units are the same in every field.
+    [[nodiscard]] friend bool same_unit(const unit& a, const unit& b) {
+        return a.symbol == b.symbol && a.kind == b.kind && a.dimension == b.dimension &&
+               a.factor == b.factor && a.base == b.base;
+    }
+};
+
+namespace detail {
+
+// The home of every unit that a figure refers to: each distinct unit once, never freed, so that
+// a reference stays valid for the life of the program. Units are few (a scale word or none
+// before one of some hundred base units, and what callers build), so this stays small.
+class unit_store {
+public:
+    [[nodiscard]] static const unit* intern(const unit& u) {
+        // The unit interned last on this thread: a text or a table repeats its units.
+        thread_local const unit* last = nullptr;
+        if (last != nullptr && same_unit(*last, u)) {
+            return last;
+        }
+        unit_store& s = instance();
+        const std::lock_guard<std::mutex> lock(s.mutex_);
+        auto& bucket = s.by_symbol_[u.symbol];
+        for (const unit* known : bucket) {
+            if (same_unit(*known, u)) {
+                last = known;
+                return known;
+            }
+        }
+        s.units_.push_back(u);
+        bucket.push_back(&s.units_.back());
+        last = &s.units_.back();
+        return last;
+    }
+
+private:
+    [[nodiscard]] static unit_store& instance() {
+        static unit_store* const s = new unit_store; // never destroyed: units outlive statics
+        return *s;
+    }
+    std::mutex mutex_;
+    std::deque<unit> units_; // stable addresses
+    std::unordered_map<std::string, std::vector<const unit*>> by_symbol_;
+};
+
+} // namespace detail
+
+/// How a figure holds its unit: a reference to one copy of it shared by
+/// every figure in that unit (8 bytes instead of a whole `unit` in each
+/// figure). Built from a `unit`, implicitly; read it with `->` or `*`.
+///
+///     reckon::figure f = reckon::figure::parse("F2", "148.2", "亿元");
+///     f.unit->symbol;                       // "亿元"
+///     f.unit = *reckon::find_unit("万元");  // any unit: a copy is kept once
+///     const reckon::unit& u = f.unit;       // converts
+class unit_ref {
+public:
+    /// The plain number unit, as `unit{}`.
+    unit_ref() : p_(plain()) {}
+    unit_ref(const unit& u) : p_(detail::unit_store::intern(u)) {} // NOLINT: implicit
+
+    [[nodiscard]] const unit& operator*() const noexcept { return *p_; }
+    [[nodiscard]] const unit* operator->() const noexcept { return p_; }
+    [[nodiscard]] const unit& get() const noexcept { return *p_; }
+    operator const unit&() const noexcept { return *p_; } // NOLINT: implicit
+
+    [[nodiscard]] friend bool compatible(const unit_ref& a, const unit_ref& b) {
+        return compatible(*a, *b);
+    }
+
+private:
+    [[nodiscard]] static const unit* plain() {
+        static const unit* const p = detail::unit_store::intern(unit{});
+        return p;
+    }
+    const unit* p_;
 };
 
 namespace detail {

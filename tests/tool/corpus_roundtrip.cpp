@@ -73,7 +73,7 @@ TEST_SUITE("corpus") {
                 CHECK(f.label == g.label);
                 CHECK(same_display(f.display, g.display)); // found by ADL
                 CHECK(f.negated == g.negated);
-                CHECK(f.unit.symbol == g.unit.symbol);
+                CHECK(f.unit->symbol == g.unit->symbol);
                 CHECK(f.qualifier == g.qualifier);
             }
             CHECK(text.skipped().size() == back.skipped().size());

@@ -93,7 +93,7 @@ TEST_SUITE("tool") {
         const auto& f = r.figures();
         CHECK(f[0].id == "zeta");
         CHECK(f[0].display.str() == "84");
-        CHECK(f[0].unit.kind == reckon::kind::count);
+        CHECK(f[0].unit->kind == reckon::kind::count);
         CHECK(f[0].text == "84 项");
         REQUIRE(f[0].place.has_value());
         CHECK(text.substr(f[0].place->offset, f[0].place->length) == "84 项");
@@ -107,9 +107,9 @@ TEST_SUITE("tool") {
         CHECK(f[3].negated);
         CHECK(f[3].signed_display().str() == "-14.7");
         CHECK(f[4].id == "续建");
-        CHECK(f[4].unit.symbol == "亿元");
+        CHECK(f[4].unit->symbol == "亿元");
         CHECK(f[4].rounding == reckon::convention::truncated);
-        CHECK(f[5].unit.kind == reckon::kind::number);
+        CHECK(f[5].unit->kind == reckon::kind::number);
         CHECK(f[5].display.str() == "12");
     }
 
@@ -228,7 +228,7 @@ TEST_SUITE("tool") {
         CHECK(rel.figures == ids{"19.4%", "new_funds", "funds"});
         const reckon::figure* lit = rep.find("19.4%");
         REQUIRE(lit != nullptr);
-        CHECK(lit->unit.kind == reckon::kind::share);
+        CHECK(lit->unit->kind == reckon::kind::share);
         CHECK(lit->text == "19.4 %");
         REQUIRE(lit->place.has_value());
         CHECK(text.substr(lit->place->offset, lit->place->length) == "19.4 %");

@@ -457,7 +457,7 @@ inline constexpr qualifier_word qualifier_words[] = {
             return false;
         }
         const figure* f = rep.find(r.figures[i]);
-        return f != nullptr && f->unit.kind == kind::count && f->unit.factor == 1;
+        return f != nullptr && f->unit->kind == kind::count && f->unit->factor == 1;
     };
     std::vector<std::size_t> partners;
     switch (r.kind) {
@@ -1002,7 +1002,7 @@ private:
         if (f.text.empty()) {
             f.text = value_string != nullptr ? trimmed(value_string->get()) : f.display.str();
             if (value_string != nullptr && value->unit.empty()) {
-                f.text += f.unit.symbol;
+                f.text += f.unit->symbol;
             }
         }
         if (f.implied) {
@@ -1230,7 +1230,7 @@ private:
             std::string shown;                // as written, for messages
             const unit* named_unit = nullptr; // the unit of a named figure
             // The unit of the operand: of its figure, or of the number written in place.
-            [[nodiscard]] const unit* u() const { return literal ? &literal->unit : named_unit; }
+            [[nodiscard]] const unit* u() const { return literal ? &*literal->unit : named_unit; }
             std::size_t offset = 0;
             std::optional<figure> literal;
         };
@@ -1256,7 +1256,7 @@ private:
                     fail(n.offset, "undefined name '" + n.text + "'");
                 }
                 op.id = f->id;
-                op.named_unit = &f->unit;
+                op.named_unit = &*f->unit;
                 return op;
             }
             case eq_node::type::number: {
@@ -1648,7 +1648,7 @@ private:
 
     // A literal's id: its text without spaces ("80.6%"), made unique with "#2", "#3" ….
     std::string literal_id(const figure& f) const {
-        std::string base = f.signed_display().str() + f.unit.symbol;
+        std::string base = f.signed_display().str() + f.unit->symbol;
         base.erase(std::remove(base.begin(), base.end(), ' '), base.end());
         std::string id = base;
         // A bare "1" or "100" would read as part of an expression ("F3 = F1 / F2 − 1").

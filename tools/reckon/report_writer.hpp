@@ -148,7 +148,7 @@ namespace detail {
         }
     }
     auto is_literal = [&](const figure& f) {
-        std::string base = f.signed_display().str() + f.unit.symbol;
+        std::string base = f.signed_display().str() + f.unit->symbol;
         base.erase(std::remove(base.begin(), base.end(), ' '), base.end());
         const bool named_by_text =
             f.id == base || (f.id.size() > base.size() + 1 &&
@@ -163,7 +163,7 @@ namespace detail {
         const figure& f = r.figures()[i];
         if (is_literal(f)) {
             names[f.id] = f.signed_display().str() +
-                          (f.unit.symbol.empty() ? std::string() : " " + f.unit.symbol);
+                          (f.unit->symbol.empty() ? std::string() : " " + f.unit->symbol);
             continue;
         }
         std::string name = detail::valid_name(f.id) ? f.id : "f" + std::to_string(i + 1);
@@ -198,11 +198,11 @@ namespace detail {
     for (const figure* fp : listed) {
         const figure& f = *fp;
         std::string fields =
-            "value = " + toml_string(f.display.str()) + ", unit = " + toml_string(f.unit.symbol);
+            "value = " + toml_string(f.display.str()) + ", unit = " + toml_string(f.unit->symbol);
         if (!f.label.empty()) {
             fields += ", label = " + toml_string(f.label);
         }
-        if (!f.text.empty() && f.text != f.display.str() + f.unit.symbol) {
+        if (!f.text.empty() && f.text != f.display.str() + f.unit->symbol) {
             fields += ", text = " + toml_string(f.text);
         }
         if (f.display.exponent() > 0) {
@@ -237,7 +237,7 @@ namespace detail {
             std::vector<std::string> shown;
             for (const auto& id : rel.figures) {
                 const figure* f = id.empty() ? nullptr : r.find(id);
-                units.push_back(f != nullptr ? &f->unit : nullptr);
+                units.push_back(f != nullptr ? &*f->unit : nullptr);
                 shown.push_back(id);
             }
             return detail::find_kind_misfit(rel, units, shown).has_value();

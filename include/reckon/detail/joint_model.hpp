@@ -16,6 +16,7 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -84,6 +85,7 @@ struct joint_ratio {
 /// An independent part of the report: figures linked by relations.
 struct joint_component {
     std::vector<joint_var> vars;
+    std::vector<std::size_t> figures; ///< before `make_values`: the report figure of each var
     std::vector<joint_linear> linear;
     std::vector<joint_ratio> ratios;
     std::vector<std::size_t> relations; ///< indices in `report::relations()`
@@ -110,7 +112,7 @@ struct joint_model {
 /// `figure::bounds`, without the general interval product: the unit's
 /// factor is positive, so it scales both ends and keeps their flags.
 [[nodiscard]] inline interval figure_bounds(const figure& f, convention report_default, ties tie) {
-    const rational& k = f.unit.factor;
+    const rational& k = f.unit->factor;
     if (k <= 0) {
         return f.bounds(report_default, tie);
     }
@@ -162,26 +164,59 @@ template <typename Bounds>
     return p;
 }
 
-/// Builds the constraint system of a report from its relations and their
-/// findings (one finding per relation, in order).
+/// The variable of figure `i` of report `r`, with its interval `flags` if already known.
+[[nodiscard]] inline joint_var make_joint_var(const report& r, std::size_t i,
+                                              std::optional<interval> flags = std::nullopt) {
+    const figure& f = r.figures()[i];
+    joint_var v;
+    v.figure = i;
+    v.center = f.value();
+    v.scale = f.resolution();
+    if (v.scale <= 0) {
+        v.scale = 1;
+    }
+    v.flags = flags ? std::move(*flags) : figure_bounds(f, r.rounding(), ties::closed);
+    v.open = figure_bounds(f, r.rounding(), ties::open);
+    return v;
+}
+
+/// Gives a component built without values (`build_joint_model(…, false)`) its variables.
+inline void make_values(joint_component& c, const report& r) {
+    if (!c.vars.empty() || c.figures.empty()) {
+        return;
+    }
+    c.vars.reserve(c.figures.size());
+    for (std::size_t i : c.figures) {
+        c.vars.push_back(make_joint_var(r, i));
+    }
+}
+
+/// Builds the constraint system of a report from its relations and their findings (one finding
+/// per relation, in order). A relation of more than `max_terms` figures is left out. With
+/// `values` false the components hold their figures' indices only (`joint_component::figures`),
+/// and `make_values` gives each its variables when its turn comes: the variables' exact
+/// intervals are most of the model's memory, and one part at a time needs little.
 [[nodiscard]] inline joint_model build_joint_model(const report& r,
-                                                   const std::vector<finding>& findings) {
+                                                   const std::vector<finding>& findings,
+                                                   std::size_t max_terms = 1000,
+                                                   bool values = true) {
     joint_model model;
     const auto& figs = r.figures();
     const auto& rels = r.relations();
-    std::unordered_map<std::string, std::size_t> index;
+    // Memory in proportion to the figures the relations use, not to the report: views of the
+    // ids, and the intervals of the figures asked for only.
+    std::unordered_map<std::string_view, std::size_t> index;
     index.reserve(figs.size());
     for (std::size_t i = 0; i < figs.size(); ++i) {
         index.emplace(figs[i].id, i);
     }
-    std::vector<interval> flags(figs.size());
-    std::vector<bool> have_flags(figs.size(), false);
+    std::unordered_map<std::size_t, interval> flags;
     auto bounds_of = [&](std::size_t f) -> const interval& {
-        if (!have_flags[f]) {
-            flags[f] = figure_bounds(figs[f], r.rounding(), ties::closed);
-            have_flags[f] = true;
+        auto it = flags.find(f);
+        if (it == flags.end()) {
+            it = flags.emplace(f, figure_bounds(figs[f], r.rounding(), ties::closed)).first;
         }
-        return flags[f];
+        return it->second;
     };
 
     struct proto {
@@ -197,6 +232,12 @@ template <typename Bounds>
         if (fd.verdict == verdict::cannot_check) {
             model.left_out.emplace_back(ri, fd.reason.empty() ? std::string("cannot be checked")
                                                               : fd.reason);
+            continue;
+        }
+        if (rel.figures.size() > max_terms) {
+            model.left_out.emplace_back(ri, "more than " + std::to_string(max_terms) +
+                                                " figures in one relation (joint_options::"
+                                                "max_terms); checked alone only");
             continue;
         }
         const bool implied_total = rel.kind == relation_kind::shares_total &&
@@ -398,17 +439,17 @@ template <typename Bounds>
             model.components.emplace_back();
         }
         joint_component& c = model.components[comp_of[rt]];
-        local[i] = c.vars.size();
-        joint_var v;
-        v.figure = i;
-        v.center = figs[i].value();
-        v.scale = figs[i].resolution();
-        if (v.scale <= 0) {
-            v.scale = 1;
+        if (!values) {
+            local[i] = c.figures.size();
+            c.figures.push_back(i);
+            continue;
         }
-        v.flags = bounds_of(i);
-        v.open = figure_bounds(figs[i], r.rounding(), ties::open);
-        c.vars.push_back(std::move(v));
+        local[i] = c.vars.size();
+        if (auto node = flags.extract(i)) {
+            c.vars.push_back(make_joint_var(r, i, std::move(node.mapped())));
+        } else {
+            c.vars.push_back(make_joint_var(r, i));
+        }
     }
     auto localise = [&](joint_form& form) {
         for (auto& t : form) {
@@ -436,6 +477,37 @@ template <typename Bounds>
         }
     }
     return model;
+}
+
+/// Whether a part that is one linear row over distinct figures holds with every rounding tie
+/// open (`joint_mode::open`), decided by interval arithmetic alone: the values of such a row
+/// over the figures' box form exactly the interval sum of its terms (each end reached when
+/// every term's end is), so this is the simplex's answer, at a fraction of its cost. False
+/// when the part is not such a row, or does not hold so.
+[[nodiscard]] inline bool one_row_holds(const joint_component& c) {
+    if (c.linear.size() != 1 || !c.ratios.empty()) {
+        return false;
+    }
+    const joint_linear& l = c.linear.front();
+    if (l.terms.size() != c.vars.size()) {
+        return false; // a figure twice in the row: its terms are not independent
+    }
+    std::vector<char> seen(c.vars.size(), 0);
+    for (const auto& t : l.terms) {
+        if (seen[t.first] != 0 || t.second == 0 ||
+            c.vars[t.first].bounds(joint_mode::open).empty()) {
+            return false;
+        }
+        seen[t.first] = 1;
+    }
+    const interval values =
+        form_interval(l.terms, [&](std::size_t j) { return c.vars[j].bounds(joint_mode::open); });
+    switch (l.cmp) {
+    case joint_cmp::eq: return values.contains(l.rhs);
+    case joint_cmp::ge: return !intersect(values, interval::above(l.rhs, false)).empty();
+    case joint_cmp::gt: return !intersect(values, interval::above(l.rhs, true)).empty();
+    }
+    return false;
 }
 
 /// Where a bound or a row of the simplex comes from, to read its conflicts.
