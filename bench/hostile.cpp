@@ -65,6 +65,19 @@ const std::vector<pattern>& patterns() {
          [](std::size_t n) {
              return "总额100亿元，" + repeat_to("其中", n) + "甲60亿元，乙40亿元。";
          }},
+        {"spaces", "a line of n/2 spaces, then \"1 \" repeated: each number asks if a list starts",
+         [](std::size_t n) { return std::string(n / 2, ' ') + repeat_to("1 ", n / 2); }},
+        {"brackets", "a figure, n/2 spaces, then \"()\" repeated: each asks if it holds the figure",
+         [](std::size_t n) {
+             return "收入5亿元" + std::string(n / 2, ' ') + repeat_to("()", n / 2);
+         }},
+        {"ratewords", "增速 and a figure repeated in one clause: each figure's clause is searched",
+         [](std::size_t n) { return repeat_to("增速5% ", n); }},
+        {"structure", "结构 then \"1:\" repeated: one a:b:c… of n/2 terms",
+         [](std::size_t n) { return "三次产业结构" + repeat_to("1:", n) + "1。"; }},
+        {"add100",
+         "\"加起来100%\" repeated in one sentence: each cue looks at the figures after it",
+         [](std::size_t n) { return repeat_to("加起来100% 5% ", n); }},
         {"parts", "a total and 其中 with parts of 1亿元 to n bytes: one huge sum",
          [](std::size_t n) {
              std::string parts = repeat_to("甲1亿元，", n);

@@ -13,6 +13,7 @@
 #include <reckon/report.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,7 +55,12 @@ struct text_options {
 ///
 /// Noise is expected: traditional characters, pinyin annotations inside words (`項(xiàng)`),
 /// lost punctuation (`12.1%12月份`), tables flattened to `|` rows. Throws `input_error`
-/// (source, byte offset, line, column) for invalid UTF-8. Linear in the length of the text.
+/// (source, byte offset, line, column) for invalid UTF-8, and (source, byte offset of the
+/// figure) at the figure beyond `reckon::max_figures`, as `report::add` does. Linear in the
+/// length of the text, in time and memory, on any input: every look back is bounded or done
+/// once for the whole text, and one list of parts holds at most
+/// `detail::relation_builder::max_list` (256) figures — a longer list makes a partial sum of its
+/// first parts, the rest staying figures of their own.
 ///
 ///     auto r = reckon::read_text("全年到位资金148.2亿元,其中续建项目119.4亿元,新建项目28.8亿元。",
 ///                                "example");
@@ -63,8 +69,15 @@ struct text_options {
 [[nodiscard]] inline report read_text(std::string_view text, std::string source,
                                       const text_options& options = {}) {
     const detail::clean_text clean = detail::clean_text::make(text, source);
-    detail::scanner sc(clean.str());
-    sc.run();
+    detail::scanner sc(clean.str(), max_figures);
+    try {
+        sc.run();
+    } catch (const detail::too_many_figures& e) {
+        // Stop before memory grows with the figures: the same limit as `report::add`.
+        // The same message as `report::add`'s: the input and the figure's byte offset.
+        throw input_error(std::move(source), clean.begin_offset(e.offset),
+                          "more than " + std::to_string(max_figures) + " figures in one report");
+    }
 
     // Relations first: they read the scan's words; the figures then take its labels over.
     std::vector<relation> relations;
@@ -81,6 +94,7 @@ struct text_options {
     report out(std::move(source), options.rounding);
     auto& figures = out.figures();
     figures.reserve(sc.figures.size());
+    std::vector<std::size_t> unit_first; // per unit of the scan: the first figure in it
     for (std::size_t i = 0; i < sc.figures.size(); ++i) {
         detail::scanned_figure& s = sc.figures[i];
         figure f;
@@ -113,11 +127,22 @@ struct text_options {
             }
         }
         f.negated = s.negated;
-        f.unit = sc.units.at(s.unit);
+        std::optional<unit> better;
         if (i < better_units.size() && !better_units[i].empty()) {
-            if (auto u = find_unit(better_units[i])) {
-                f.unit = std::move(*u); // 2万 beside 万户: 2万户
+            better = find_unit(better_units[i]); // 2万 beside 万户: 2万户
+        }
+        if (better) {
+            f.unit = std::move(*better);
+        } else if (s.unit < unit_first.size() && unit_first[s.unit] != detail::npos) {
+            // A text uses a few units: each is made once, then copied from the first figure in
+            // it.
+            f.unit = figures[unit_first[s.unit]].unit;
+        } else {
+            f.unit = sc.units.at(s.unit);
+            if (s.unit >= unit_first.size()) {
+                unit_first.resize(s.unit + 1, detail::npos);
             }
+            unit_first[s.unit] = figures.size();
         }
         f.qualifier = s.qual;
         figures.push_back(std::move(f));

@@ -200,7 +200,10 @@ public:
             }
             char32_t c = narrowed(cp.value);
             c = simplified(c);
-            if (c == 0) {
+            if (c == cp.value) {
+                out.clean_.append(text.data() + i, cp.length); // as it is: no re-encoding
+                last_emitted = c;
+            } else if (c == 0) {
                 out.gap(i, cp.length);
             } else {
                 const std::size_t before = out.clean_.size();

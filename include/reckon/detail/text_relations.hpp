@@ -165,12 +165,21 @@ public:
 private:
     static constexpr std::size_t window = 48; // figures looked back at, at most
 
+public:
+    /// The figures of one list of parts (parts and their attributes), at most: a longer list
+    /// ends there (its sum then covers only these parts, and is partial), so that building it
+    /// stays linear in the text. Real lists have a few dozen.
+    static constexpr std::size_t max_list = 256;
+
+private:
     struct part_list {
         std::size_t anchor = npos;                    // the whole of the primaries
         std::vector<std::vector<std::size_t>> groups; // each: primary first, then attributes
         bool complete = false;
         bool complementary = false; // X and non-X: complete by nature
+        bool capped = false;        // cut at `max_list` figures: the rest is not in it
         std::size_t first = 0;      // first figure index of the list region
+        std::size_t size = 0;       // figures in the groups
     };
 
     // --- helpers ---
@@ -235,9 +244,18 @@ private:
 
     // --- tables flattened to | rows: column labels, totals of columns ---
 
+    // A cell's text, at most 120 bytes (cut at a character): a header names the figures of
+    // every row below it, so a long one copied into each label would be quadratic.
     [[nodiscard]] std::string cell(std::size_t row, std::size_t c) const {
         const auto& [b, e] = sc_.rows[row].cells[c];
-        return std::string(s_.substr(b, e - b));
+        std::size_t end = e;
+        if (end - b > 120) {
+            end = b + 120;
+            while (end > b && is_cont(s_[end])) {
+                --end;
+            }
+        }
+        return std::string(s_.substr(b, end - b));
     }
 
     [[nodiscard]] static bool total_word(std::string_view label, bool prefix) {
@@ -393,7 +411,7 @@ private:
                     continue;
                 }
                 const std::string t = cell(k, c);
-                if (!t.empty()) {
+                if (!t.empty() && row_label.size() < 120) { // each figure's label holds a copy
                     row_label += (row_label.empty() ? "" : " ") + t;
                 }
             }
@@ -455,7 +473,7 @@ private:
             if (!additive_label(groups[g].label)) {
                 continue;
             }
-            if (parts.size() < 2) {
+            if (parts.size() < 2 || parts.size() > max_list) {
                 continue;
             }
             for (std::size_t k : data) {
@@ -605,7 +623,11 @@ private:
                 return false;
             }
         }
+        if (std::none_of(label.begin(), label.end(), [](char c) { return is_alpha(c); })) {
+            return true; // no English word in it
+        }
         std::string l;
+        l.reserve(label.size());
         for (char c : label) {
             l += lower(c);
         }
@@ -713,6 +735,10 @@ private:
             if (!by_paragraph && f.sentence != f_[first].sentence) {
                 break;
             }
+            if (l.size >= max_list) {
+                l.capped = true;
+                break;
+            }
             if (by_paragraph && f.paragraph > f_[first].paragraph + 8) {
                 break;
             }
@@ -728,9 +754,8 @@ private:
                 // "谷物中冬小麦": a part of a part starts a list of its own.
                 const std::string x = among_prefix(i);
                 bool nested_list = false;
-                for (const auto& g : l.groups) {
-                    nested_list = nested_list ||
-                                  (!x.empty() && f_[g.front()].key.find(x) != std::string::npos);
+                for (std::size_t g = 0; g < l.groups.size() && !x.empty() && !nested_list; ++g) {
+                    nested_list = f_[l.groups[g].front()].key.find(x) != std::string::npos;
                 }
                 if (nested_list) {
                     break;
@@ -752,6 +777,7 @@ private:
             }
             if (primary && (!by_paragraph || l.groups.empty() || new_segment)) {
                 l.groups.push_back({i});
+                ++l.size;
                 segment = f.segment;
                 continue;
             }
@@ -760,10 +786,12 @@ private:
             }
             if (by_paragraph && primary && !new_segment) {
                 l.groups.back().push_back(i);
+                ++l.size;
                 attributes_seen = true;
                 continue;
             }
             l.groups.back().push_back(i);
+            ++l.size;
             attributes_seen = true;
             segment = f.segment;
         }
@@ -785,7 +813,7 @@ private:
                                     f_[l.groups.back().back()].end, cue::rest) ||
                             has_cue(f_[l.groups.front().front()].gap_begin,
                                     f_[l.groups.back().back()].end, cue::respectively);
-        l.complete = nature || closed || l.complementary;
+        l.complete = (nature || closed || l.complementary) && !l.capped;
         // The primaries against the anchor.
         if (l.anchor != npos) {
             std::vector<std::string> ids{id(l.anchor)};
@@ -1434,6 +1462,10 @@ private:
                 ids.push_back(id(k));
             }
             const std::size_t terms = j - i;
+            if (terms > max_list) {
+                i = j - 1; // no structure has so many terms: not a relation
+                continue;
+            }
             add(make(relation_kind::shares_total, std::move(ids), "structure a:b:… makes 100 %"));
             // The latest complete list with as many parts, in order: term k is part k's share.
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
@@ -1471,7 +1503,8 @@ private:
             const std::uint32_t cue_sentence = sentence_at(e.begin);
             // Percentages in one sentence, at least three, within the next six sentences.
             std::size_t i = first_figure_after(e.end);
-            while (i < f_.size() && f_[i].sentence <= cue_sentence + 6) {
+            const std::size_t looked_at_most = i + 6 * 64; // linear however many cues
+            while (i < f_.size() && i < looked_at_most && f_[i].sentence <= cue_sentence + 6) {
                 std::size_t j = i;
                 std::vector<std::string> ids{std::string()};
                 while (j < f_.size() && f_[j].sentence == f_[i].sentence && j < i + 64) {

@@ -16,8 +16,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
@@ -171,8 +173,12 @@ public:
             if (w.empty()) {
                 continue;
             }
-            first_[decode_utf8(w, 0).value].push_back(w);
-            last_[decode_utf8(w, prev_cp(w, w.size())).value].push_back(w);
+            const char32_t f = decode_utf8(w, 0).value;
+            const char32_t l = decode_utf8(w, prev_cp(w, w.size())).value;
+            first_[f].push_back(w);
+            last_[l].push_back(w);
+            first_bits_[f & 0xFFFFU] = true;
+            last_bits_[l & 0xFFFFU] = true;
         }
         auto longest_first = [](std::string_view a, std::string_view b) {
             return a.size() > b.size();
@@ -190,7 +196,11 @@ public:
         if (i >= s.size()) {
             return {};
         }
-        auto it = first_.find(decode_utf8(s, i).value);
+        const char32_t c = decode_utf8(s, i).value;
+        if (!first_bits_[c & 0xFFFFU]) {
+            return {}; // most characters start no word: no hash lookup
+        }
+        auto it = first_.find(c);
         if (it == first_.end()) {
             return {};
         }
@@ -207,7 +217,11 @@ public:
         if (end == 0 || end > s.size()) {
             return {};
         }
-        auto it = last_.find(decode_utf8(s, prev_cp(s, end)).value);
+        const char32_t c = decode_utf8(s, prev_cp(s, end)).value;
+        if (!last_bits_[c & 0xFFFFU]) {
+            return {};
+        }
+        auto it = last_.find(c);
         if (it == last_.end()) {
             return {};
         }
@@ -222,6 +236,86 @@ public:
 private:
     std::unordered_map<char32_t, std::vector<std::string_view>> first_;
     std::unordered_map<char32_t, std::vector<std::string_view>> last_;
+    std::bitset<0x10000> first_bits_; // by the low 16 bits of the code point: a quick no
+    std::bitset<0x10000> last_bits_;
+};
+
+/// Where the words of a short list stand in a text, found once: whether one lies wholly inside
+/// a range is then a binary search (a figure asks it of its clause, however long the clause).
+class word_spots {
+public:
+    word_spots(std::string_view s, std::initializer_list<std::string_view> words) {
+        // One pass over the text, a byte at a time: a word is tried only where its first byte
+        // stands (searching for each word in turn stops at every Han character of its block).
+        std::array<bool, 256> first{};
+        for (std::string_view w : words) {
+            shortest_ = std::min(shortest_, w.size());
+            if (!w.empty()) {
+                first[static_cast<unsigned char>(w[0])] = true;
+            }
+        }
+        for (std::size_t p = 0; p < s.size(); ++p) {
+            if (!first[static_cast<unsigned char>(s[p])]) {
+                continue;
+            }
+            for (std::string_view w : words) {
+                if (at(s, p, w)) {
+                    spots_.emplace_back(p, p + w.size());
+                }
+            }
+        }
+    }
+
+    /// Whether one of the words lies inside [b, e).
+    [[nodiscard]] bool any_within(std::size_t b, std::size_t e) const {
+        auto it = std::lower_bound(spots_.begin(), spots_.end(), std::make_pair(b, std::size_t{0}));
+        // Only words that start within the last few bytes may end after e: a bounded look.
+        for (; it != spots_.end() && it->first + shortest_ <= e; ++it) {
+            if (it->second <= e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::size_t>> spots_;
+    std::size_t shortest_ = std::numeric_limits<std::size_t>::max();
+};
+
+/// Whether s[from, to) holds only spaces, asked again and again with the same `from` and a
+/// growing `to`: each space is looked at once (a line of spaces before many numbers, or spaces
+/// after a figure before many brackets, would otherwise be walked once per question).
+class space_run {
+public:
+    [[nodiscard]] bool only_spaces(std::string_view s, std::size_t from, std::size_t to) {
+        if (from != from_) {
+            from_ = from;
+            upto_ = from;
+            hit_ = false;
+        }
+        if (hit_) {
+            return upto_ >= to; // upto_ is the first non-space
+        }
+        while (upto_ < to && upto_ < s.size()) {
+            if (s[upto_] != ' ') {
+                hit_ = true;
+                return false;
+            }
+            ++upto_;
+        }
+        return true;
+    }
+
+private:
+    std::size_t from_ = std::numeric_limits<std::size_t>::max();
+    std::size_t upto_ = 0; // [from_, upto_) are spaces
+    bool hit_ = false;
+};
+
+/// Thrown by the scanner at the figure beyond its limit (text.hpp turns it into an input_error).
+struct too_many_figures {
+    std::size_t offset = 0; ///< clean offset of the figure
 };
 
 // --- what the scan produces
@@ -268,7 +362,6 @@ struct scanned_figure {
     std::size_t prefix_begin = 0; ///< where qualifier, sign words and currency start
     std::size_t gap_begin = 0;    ///< where the text since the previous figure starts
     std::size_t after_end = 0;    ///< end of a suffix qualifier (以上, 左右), or `end`
-    std::string number;           ///< the printed number, ASCII
     decimal display;
     bool negated = false;
     bool printed_sign = false;
@@ -307,8 +400,8 @@ struct table_row {
 struct scanned_skip {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string reason;
-    int first_month = -1; ///< for a list of months (1、2、3月): the months it covers
+    const char* reason = ""; ///< a string literal
+    int first_month = -1;    ///< for a list of months (1、2、3月): the months it covers
     int last_month = -1;
 };
 
@@ -668,6 +761,13 @@ inline const std::vector<std::string_view>& key_noise() {
             ++i;
             continue;
         }
+        if (static_cast<unsigned char>(label[i]) >= 0x80) {
+            // A whole character: no noise word starts inside one.
+            const std::size_t n = std::min(cp_len(label, i), label.size() - i);
+            out.append(label, i, n);
+            i += n;
+            continue;
+        }
         out += lower(label[i]);
         ++i;
     }
@@ -680,7 +780,10 @@ inline const std::vector<std::string_view>& key_noise() {
 /// One pass over the clean text; see the top of this file.
 class scanner {
 public:
-    explicit scanner(std::string_view s) : s_(s) {}
+    /// Reads `s`; at most `max_figures` figures (then `run` throws `too_many_figures`).
+    explicit scanner(std::string_view s, std::size_t max_figures = npos)
+        : s_(s), max_figures_(max_figures), rate_words_(s, {"增速", "增幅", "增长率", "降幅"}),
+          done_rate_words_(s, {"完成率"}) {}
 
     std::vector<scanned_figure> figures;
     std::vector<scanned_skip> skips;
@@ -691,6 +794,14 @@ public:
     std::vector<table_row> rows;               // rows of tables
 
     void run() {
+        // Every figure starts a run of digits of its own: room for that many, at most the limit,
+        // reserved once. No figure is then moved as the vector grows, and the pages never used
+        // are never touched (reserved address space is not resident memory).
+        std::size_t runs = 0;
+        for (std::size_t k = 0; k < s_.size(); ++k) {
+            runs += is_digit(s_[k]) && (k == 0 || !is_digit(s_[k - 1])) ? 1U : 0U;
+        }
+        figures.reserve(std::min(runs, max_figures_ == npos ? runs : max_figures_ + 1));
         sentence_starts.push_back(0);
         paragraph_starts.push_back(0);
         line_start_ = 0;
@@ -794,7 +905,7 @@ private:
             if (paren_depth_ == 0) {
                 paren_owner_ = npos;
                 if (!figures.empty() && figures.back().sentence == sentence_ &&
-                    only_spaces(figures.back().after_end, i)) {
+                    after_figure_.only_spaces(s_, figures.back().after_end, i)) {
                     paren_owner_ = figures.size() - 1;
                 }
             }
@@ -891,7 +1002,18 @@ private:
         if (c >= 0x10000 || !first[c]) {
             return 0;
         }
-        for (const auto& w : chinese_cues()) {
+        // Only the words that start with this character, in the list's order.
+        static const std::unordered_map<char32_t, std::vector<cue_word>> by_first = [] {
+            std::unordered_map<char32_t, std::vector<cue_word>> m;
+            for (const auto& w : chinese_cues()) {
+                m[decode_utf8(w.word, 0).value].push_back(w);
+            }
+            return m;
+        }();
+        static const std::vector<cue_word> none;
+        const auto found = by_first.find(c);
+        const std::vector<cue_word>& words = found == by_first.end() ? none : found->second;
+        for (const auto& w : words) {
             if (at(s_, i, w.word)) {
                 cue what = w.what;
                 // 中 after a noun and before a comma: "among".
@@ -1084,8 +1206,8 @@ private:
         return v;
     }
 
-    void skip(std::size_t b, std::size_t e, std::string reason) {
-        skips.push_back({b, e, std::move(reason)});
+    void skip(std::size_t b, std::size_t e, const char* reason) {
+        skips.push_back({b, e, reason, -1, -1});
     }
 
     // Handles the number at s[i]; returns where the scan continues.
@@ -1205,7 +1327,9 @@ private:
             return end;
         }
         if (e - digits_begin > max_digits) {
-            skip(start, e, "a number of more than " + std::to_string(max_digits) + " digits");
+            static const std::string too_long =
+                "a number of more than " + std::to_string(max_digits) + " digits";
+            skip(start, e, too_long.c_str());
             return e;
         }
         return figure(start, digits_begin, e, has_sign);
@@ -1423,7 +1547,7 @@ private:
             return "date";
         }
         // A list marker at the start of a line: "1. ", "2、", "3)".
-        if (only_spaces(line_start_, start) &&
+        if (line_head_.only_spaces(s_, line_start_, start) &&
             (at(s_, e, ". ") || at(s_, e, "、") || at(s_, e, ")")) && v >= 0 && v < 100) {
             return "list number";
         }
@@ -1550,13 +1674,14 @@ private:
         if (f.gap_begin > start) {
             f.gap_begin = start;
         }
+        digits_.clear();
         for (std::size_t k = start; k < e; ++k) {
             if (s_[k] != ',') {
-                f.number += s_[k];
+                digits_ += s_[k];
             }
         }
         (void)digits_begin;
-        auto d = decimal::try_parse(f.number);
+        auto d = decimal::try_parse(digits_);
         f.display = d ? *d : decimal();
         f.paragraph = paragraph_;
         f.sentence = sentence_;
@@ -1576,6 +1701,9 @@ private:
     }
 
     void push(scanned_figure f) {
+        if (figures.size() >= max_figures_) {
+            throw too_many_figures{f.begin};
+        }
         if (in_table_ && !rows.empty()) {
             rows.back().figures.push_back(figures.size());
             rows.back().figure_cells.push_back(rows.back().cells.size() - 1);
@@ -1909,11 +2037,9 @@ private:
             }
             return true;
         });
-        const std::string_view before = s_.substr(f.clause_begin, f.prefix_begin - f.clause_begin);
-        if (before.find("增速") != std::string_view::npos ||
-            before.find("增幅") != std::string_view::npos ||
-            before.find("增长率") != std::string_view::npos ||
-            before.find("降幅") != std::string_view::npos) {
+        // Words anywhere in the clause before the figure, found once for the whole text: a
+        // clause may be long (a look at it per figure would be quadratic).
+        if (rate_words_.any_within(f.clause_begin, f.prefix_begin)) {
             rate_cue = true;
         }
         if (k == reckon::kind::points) {
@@ -1921,8 +2047,9 @@ private:
         } else if (k == reckon::kind::share) {
             if (share_cue) {
                 f.what = role::share;
-            } else if (complete_cue && (ends(s_, f.prefix_begin, "的") ||
-                                        before.find("完成率") != std::string_view::npos)) {
+            } else if (complete_cue &&
+                       (ends(s_, f.prefix_begin, "的") ||
+                        done_rate_words_.any_within(f.clause_begin, f.prefix_begin))) {
                 f.what = role::target_percent;
             } else if (f.up || f.down || rate_cue) {
                 f.what = role::rate;
@@ -2073,6 +2200,12 @@ private:
     }
 
     std::string_view s_;
+    std::size_t max_figures_ = npos;
+    word_spots rate_words_; // 增速, 增幅, 增长率, 降幅: a figure's clause names a rate
+    word_spots done_rate_words_;     // 完成率
+    mutable space_run line_head_;    // spaces at the start of the current line
+    mutable space_run after_figure_; // spaces after the latest figure
+    std::string digits_;             // the digits of the figure being read, without separators
     std::uint32_t paragraph_ = 0;
     std::uint32_t sentence_ = 0;
     std::uint32_t clause_ = 0;
