@@ -9,6 +9,7 @@
 #if __has_include(<toml++/toml.h>)
 
 #include "bad_input_support.hpp"
+#include "support/generators.hpp"
 
 #include "../tools/reckon/report_file.hpp"
 
@@ -33,13 +34,7 @@ reckon::audit_result audit_file(const std::string& content) {
     return reckon::audit(reckon::tool::parse_report_file(content, "t.toml"));
 }
 
-std::string repeat(const std::string& s, std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += s;
-    }
-    return out;
-}
+using reckon_test::repeat;
 
 const std::string two_counts = "[figures]\na = \"1 项\"\nb = \"1 项\"\n[relations]\n";
 

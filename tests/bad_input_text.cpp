@@ -5,6 +5,7 @@
 // sentence is written for these tests.
 
 #include "bad_input_support.hpp"
+#include "support/generators.hpp"
 
 #include <reckon/audit.hpp>
 #include <reckon/output.hpp>
@@ -42,14 +43,7 @@ std::vector<std::string> skipped_of(const reckon::report& r) {
     return out;
 }
 
-std::string repeat(const std::string& s, std::size_t n) {
-    std::string out;
-    out.reserve(s.size() * n);
-    for (std::size_t i = 0; i < n; ++i) {
-        out += s;
-    }
-    return out;
-}
+using reckon_test::repeat;
 
 } // namespace
 

@@ -2,6 +2,8 @@
 // reckon::check_jointly: the report as a whole (DESIGN.md, "The whole report at once"): exact
 // joint feasibility, ties, error localisation with consistent displays and typo hints; and the
 // exact simplex under it, against Fourier–Motzkin elimination.
+#include "support/generators.hpp"
+
 #include <reckon/audit.hpp>
 #include <reckon/detail/simplex.hpp>
 #include <reckon/joint.hpp>
@@ -63,19 +65,7 @@ const reckon::suspect* find_suspect(const reckon::joint_result& j, const std::st
     return nullptr;
 }
 
-// A fixed linear congruential generator, so the random tests are the same everywhere.
-class lcg {
-public:
-    explicit lcg(std::uint64_t seed) : state_(seed) {}
-    std::int64_t next(std::int64_t lo, std::int64_t hi) {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1U;
-        return lo + static_cast<std::int64_t>((state_ >> 33U) % span);
-    }
-
-private:
-    std::uint64_t state_;
-};
+using reckon_test::lcg;
 
 } // namespace
 

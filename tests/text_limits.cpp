@@ -4,6 +4,8 @@
 // joint check's shortcut for a part that is one linear row (the same answer as the simplex).
 // Every sentence here is written for these tests; none is taken from the corpus.
 
+#include "support/generators.hpp"
+
 #include <reckon/audit.hpp>
 #include <reckon/joint.hpp>
 #include <reckon/text.hpp>
@@ -17,28 +19,8 @@
 
 namespace {
 
-std::string repeat(const std::string& unit, std::size_t times) {
-    std::string out;
-    out.reserve(unit.size() * times);
-    for (std::size_t i = 0; i < times; ++i) {
-        out += unit;
-    }
-    return out;
-}
-
-// A fixed linear congruential generator, so the random test is the same everywhere.
-class lcg {
-public:
-    explicit lcg(std::uint64_t seed) : state_(seed) {}
-    std::int64_t next(std::int64_t lo, std::int64_t hi) {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1U;
-        return lo + static_cast<std::int64_t>((state_ >> 33U) % span);
-    }
-
-private:
-    std::uint64_t state_;
-};
+using reckon_test::lcg;
+using reckon_test::repeat;
 
 } // namespace
 
