@@ -140,6 +140,18 @@ TEST_SUITE("text") {
         CHECK(text.substr(funds.place->offset, funds.place->length) == "30.5億元");
     }
 
+    TEST_CASE("read_text: a figure named by a demonstrative takes the label it restates") {
+        // 这84项 restates the 84 projects: an editor reads their label, not 这.
+        const auto r = reckon::read_text(
+            "全市招商项目共84项。这84项项目中，续建项目75项，新建项目9项。该9项", "t");
+        REQUIRE(r.figures().size() == 5);
+        CHECK(r.figures()[0].label == "全市招商项目");
+        CHECK(r.figures()[1].label == "全市招商项目");
+        CHECK(r.figures()[4].label == "新建项目");
+        REQUIRE(r.relations().size() == 1);
+        CHECK(r.relations()[0].figures == std::vector<std::string>{"F2", "F3", "F4"});
+    }
+
     TEST_CASE("read_text: full-width digits, thousands separators and printed signs") {
         const std::string text =
             "产量１２３.４万吨;employment rose by 35,000 and part-time jobs (-1,200).";

@@ -841,9 +841,33 @@ public:
         if (in_table_) {
             end_row(n);
         }
+        name_restatements();
     }
 
 private:
+    // A figure named only by a demonstrative (这84项项目中, 该 …) restates an earlier one: it
+    // takes the label of the nearest earlier figure with the same display and unit (among the
+    // 64 before it), for people to read; its key, which relations match on, stays.
+    void name_restatements() {
+        static const word_index demonstratives(
+            {"这些", "這些", "上述", "前述", "以上", "这", "這", "该", "該", "此", "其"});
+        constexpr std::size_t look_back = 64;
+        for (std::size_t k = 1; k < figures.size(); ++k) {
+            scanned_figure& f = figures[k];
+            if (f.label.empty() || demonstratives.starting(f.label, 0).size() != f.label.size()) {
+                continue;
+            }
+            for (std::size_t j = k; j-- > 0 && k - j <= look_back;) {
+                const scanned_figure& e = figures[j];
+                if (e.unit == f.unit && same_display(e.display, f.display) && !e.label.empty() &&
+                    demonstratives.starting(e.label, 0).size() != e.label.size()) {
+                    f.label = e.label;
+                    break;
+                }
+            }
+        }
+    }
+
     // --- boundaries ---
 
     // Updates sentence/clause/paragraph counters at a punctuation mark; true if it was one.
