@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -15,6 +16,14 @@ using reckon::display_interval;
 using reckon::interval;
 using reckon::qualifier;
 using reckon::rational;
+
+reckon::big_int big_ten_to_30() {
+    reckon::big_int v = 1;
+    for (int i = 0; i < 30; ++i) {
+        v *= 10;
+    }
+    return v;
+}
 using reckon::ties;
 
 // An exact rational from "148.15", "-3" or "2963/20".
@@ -50,6 +59,28 @@ interval iv(const std::string& text) {
 } // namespace
 
 TEST_SUITE("interval") {
+    TEST_CASE("detail::compare orders rationals as operator< does") {
+        const std::vector<rational> values = {rational(-7, 2),
+                                              rational(-3),
+                                              rational(-1, 3),
+                                              rational(0),
+                                              rational(1, 3),
+                                              rational(2, 6),
+                                              rational(805, 1000),
+                                              rational(1194, 1482),
+                                              rational(3),
+                                              rational(10, 3),
+                                              rational(big_ten_to_30(), 7)};
+        for (const auto& a : values) {
+            for (const auto& b : values) {
+                CAPTURE(a);
+                CAPTURE(b);
+                const int want = a < b ? -1 : (b < a ? 1 : 0);
+                CHECK(reckon::detail::compare(a, b) == want);
+            }
+        }
+    }
+
     TEST_CASE("membership, emptiness, closure") {
         const interval a = iv("(1, 2]");
         CHECK_FALSE(a.contains(q("1")));

@@ -102,17 +102,20 @@ public:
         if (lo_.infinite || hi_.infinite) {
             return false;
         }
-        if (lo_.value < hi_.value) {
+        const int c = detail::compare(lo_.value, hi_.value);
+        if (c < 0) {
             return false;
         }
-        return lo_.value > hi_.value || lo_.open || hi_.open;
+        return c > 0 || lo_.open || hi_.open;
     }
 
     [[nodiscard]] bool contains(const rational& v) const {
-        if (!lo_.infinite && (v < lo_.value || (lo_.open && v == lo_.value))) {
+        if (!lo_.infinite &&
+            (lo_.open ? detail::compare(v, lo_.value) <= 0 : detail::compare(v, lo_.value) < 0)) {
             return false;
         }
-        if (!hi_.infinite && (v > hi_.value || (hi_.open && v == hi_.value))) {
+        if (!hi_.infinite &&
+            (hi_.open ? detail::compare(v, hi_.value) >= 0 : detail::compare(v, hi_.value) > 0)) {
             return false;
         }
         return true;
@@ -198,10 +201,10 @@ public:
     /// The gap between two intervals: 0 when their closures meet, otherwise
     /// the distance from the nearer end of one to the nearer end of the other.
     [[nodiscard]] friend rational distance(const interval& a, const interval& b) {
-        if (!a.hi_.infinite && !b.lo_.infinite && a.hi_.value < b.lo_.value) {
+        if (!a.hi_.infinite && !b.lo_.infinite && detail::compare(a.hi_.value, b.lo_.value) < 0) {
             return b.lo_.value - a.hi_.value;
         }
-        if (!b.hi_.infinite && !a.lo_.infinite && b.hi_.value < a.lo_.value) {
+        if (!b.hi_.infinite && !a.lo_.infinite && detail::compare(b.hi_.value, a.lo_.value) < 0) {
             return a.lo_.value - b.hi_.value;
         }
         return rational(0);
@@ -287,7 +290,7 @@ private:
         if (ra != rb || ra != 0) {
             return (ra > rb) - (ra < rb);
         }
-        return a.value < b.value ? -1 : (a.value > b.value ? 1 : 0);
+        return detail::compare(a.value, b.value);
     }
     static bool less_lower(const bound& a, const bound& b) {
         const int c = ext_cmp(a, b, true);

@@ -37,6 +37,23 @@ using rational = boost::multiprecision::number<
 
 namespace detail {
 
+/// -1, 0 or 1 as a < b, a == b or a > b, by cross-multiplication (denominators are positive):
+/// Boost.Rational's own comparison runs a continued-fraction expansion, a division per step.
+[[nodiscard]] inline int compare(const rational& a, const rational& b) {
+    const auto& x = a.backend().data();
+    const auto& y = b.backend().data();
+    const auto& xn = x.numerator();
+    const auto& xd = x.denominator();
+    const auto& yn = y.numerator();
+    const auto& yd = y.denominator();
+    if (xd == yd) {
+        return xn < yn ? -1 : (yn < xn ? 1 : 0);
+    }
+    const auto l = xn * yd;
+    const auto r = yn * xd;
+    return l < r ? -1 : (r < l ? 1 : 0);
+}
+
 /// 10^0 … 10^18, the powers of ten that fit an int64.
 inline constexpr std::array<std::int64_t, 19> pow10_table = [] {
     std::array<std::int64_t, 19> t{};
