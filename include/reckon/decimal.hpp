@@ -240,13 +240,14 @@ struct code_point {
     return true;
 }
 
-/// Quotes an input for an error message: its first 40 bytes at most, cut at a
-/// character boundary, with each byte that is not valid UTF-8 shown as `\xNN`,
-/// so that the message itself is always valid UTF-8 (JSON output needs that).
-[[nodiscard]] inline std::string quote_input(std::string_view s) {
+/// An input as an error message shows it: its first 40 bytes at most, cut at a
+/// character boundary and followed by "…" when cut, with each byte that is not
+/// valid UTF-8 shown as `\xNN`, so that the message itself is always valid
+/// UTF-8 (JSON output needs that).
+[[nodiscard]] inline std::string excerpt(std::string_view s) {
     constexpr std::size_t shown = 40;
     constexpr std::string_view hex = "0123456789ABCDEF";
-    std::string out = "input \"";
+    std::string out;
     std::size_t i = 0;
     while (i < s.size()) {
         const code_point cp = decode_utf8(s, i);
@@ -267,8 +268,12 @@ struct code_point {
     if (i < s.size()) {
         out += "…";
     }
-    out += '"';
     return out;
+}
+
+/// Quotes an input for an error message: `input "<excerpt>"`.
+[[nodiscard]] inline std::string quote_input(std::string_view s) {
+    return "input \"" + excerpt(s) + '"';
 }
 
 } // namespace detail

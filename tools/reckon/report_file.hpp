@@ -108,20 +108,6 @@ private:
     return std::nullopt;
 }
 
-/// A number as an error message quotes it: whole up to 40 bytes, else its first 40 bytes (cut at
-/// a character boundary) and "…". `s` is valid UTF-8.
-[[nodiscard]] inline std::string number_excerpt(std::string_view s) {
-    constexpr std::size_t shown = 40;
-    if (s.size() <= shown) {
-        return std::string(s);
-    }
-    std::size_t cut = shown;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0U) == 0x80U) {
-        --cut;
-    }
-    return std::string(s.substr(0, cut)) + "…";
-}
-
 /// A character that toml++ 3.3.0 (Debian 12's) cannot be asked about: when it asks whether a
 /// code point in U+00A1–U+0499, U+2D0E–U+3107 (but U+3000) or U+FB06–U+FEFE is white space,
 /// it reaches __builtin_unreachable() (upstream issues 190 and 295, fixed by pull request 305).
@@ -828,7 +814,8 @@ private:
         decimal d;
         if (auto err = decimal::parse_into(p.number, d)) {
             fail_in_string(s, p.number_at + err->offset,
-                           "bad number \"" + number_excerpt(p.number) + "\": " + err->reason);
+                           "bad number \"" + reckon::detail::excerpt(p.number) +
+                               "\": " + err->reason);
         }
         f.display = d;
     }
@@ -1264,7 +1251,7 @@ private:
                 decimal d;
                 if (auto err = decimal::parse_into(n.text, d)) {
                     fail(n.offset + err->offset,
-                         "bad number \"" + number_excerpt(n.text) + "\": " + err->reason);
+                         "bad number \"" + reckon::detail::excerpt(n.text) + "\": " + err->reason);
                 }
                 f.display = d;
                 auto u = find_unit(n.unit);
