@@ -241,6 +241,12 @@ namespace detail {
     return "未给出一个数字；其余数字表明它" + where;
 }
 
+/// " (2 steps of 0.1 %)", " (1 step of 1 项)": a miss in last-digit steps, in English.
+[[nodiscard]] inline std::string steps_in_words(const std::string& steps,
+                                                const std::string& unit_step) {
+    return " (" + steps + (steps == "1" ? " step of " : " steps of ") + unit_step + ")";
+}
+
 /// The size of one last-digit step of an inconsistent finding, in base units.
 [[nodiscard]] inline std::optional<rational> step_of(const finding& f) {
     if (f.miss_steps && *f.miss_steps != 0 && f.miss != 0) {
@@ -370,7 +376,7 @@ inline constexpr std::string_view ansi_reset = "\x1b[0m";
             const std::string steps = rational_str(*f.miss_steps, 4);
             const std::string unit_step = in_finding_unit(*step, f);
             s += zh ? "（" + steps + " 个末位单位，末位单位为 " + unit_step + "）"
-                    : " (" + steps + (steps == "1" ? " step of " : " steps of ") + unit_step + ")";
+                    : steps_in_words(steps, unit_step);
         }
         break;
     }
@@ -671,8 +677,7 @@ namespace detail {
                 const std::string steps = detail::rational_str(*f->miss_steps, 4);
                 miss +=
                     zh ? "（" + steps + " 个末位单位 " + detail::in_finding_unit(*step, *f) + "）"
-                       : " (" + steps + (steps == "1" ? " step of " : " steps of ") +
-                             detail::in_finding_unit(*step, *f) + ")";
+                       : detail::steps_in_words(steps, detail::in_finding_unit(*step, *f));
             }
         }
         std::string note;
