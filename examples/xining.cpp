@@ -39,7 +39,7 @@ namespace {
 // pinyin annotations left in by a converter) and its byte offset in the UTF-8 file. The
 // article itself is not part of reckon.
 reckon::figure at(reckon::figure f, std::string text, std::size_t offset) {
-    f.place = reckon::source_span{offset, text.size()};
+    f.place = reckon::source_span::at(offset, text.size());
     f.text = std::move(text);
     return f;
 }

@@ -84,7 +84,7 @@ inline void count_verdict(audit_summary& s, verdict v) noexcept {
 [[nodiscard]] inline audit_result audit(const report& r, const audit_options& options = {}) {
     audit_result out;
     out.source = r.source();
-    const checker c(r.figures(), r.rounding());
+    const checker c(r.figures(), r.rounding(), r.figure_index());
     out.summary.figures = r.figures().size();
     out.summary.relations = r.relations().size();
     if (options.only_problems && !options.joint) {

@@ -7,17 +7,34 @@
 #include <reckon/units.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
 namespace reckon {
 
+/// The largest source text whose places a `source_span` holds: 4 GiB − 1 bytes.
+inline constexpr std::size_t max_source_bytes = 0xffffffffU;
+
 /// Where a figure stands in its source text: a byte offset and length into
-/// the UTF-8 input.
+/// the UTF-8 input, of at most `max_source_bytes` (32 bits each: a report may
+/// hold a million figures).
+///
+///     auto s = reckon::source_span::at(120, 8);   // bytes 120 … 127
 struct source_span {
-    std::size_t offset = 0;
-    std::size_t length = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+
+    /// From byte positions; throws `std::length_error` past `max_source_bytes`
+    /// (the readers refuse such inputs before, with an `input_error`).
+    [[nodiscard]] static source_span at(std::size_t offset, std::size_t length) {
+        if (offset > max_source_bytes || length > max_source_bytes - offset) {
+            throw std::length_error("reckon: a place beyond 4 GiB of source text");
+        }
+        return {static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length)};
+    }
 };
 
 /// A figure as a report prints it: the exact printed number, its unit, how
@@ -28,16 +45,20 @@ struct source_span {
 ///     f.resolution();         // 10000000
 ///     f.bounds(reckon::convention::half_up);   // [14815000000, 14825000000)
 struct figure {
-    std::string id;       ///< "F2": unique within a report
-    std::string label;    ///< the words that name it: "省外到位资金"
-    std::string text;     ///< as it stands in the source: "148.2億元"
-    decimal display;      ///< the printed number, with its printed sign
-    bool negated = false; ///< the sign is carried by a word (下降 14.7 %, "fell 3 %")
-    unit_ref unit;        ///< shared: read it as `f.unit->symbol`; assign any `reckon::unit`
+    figure() : negated(false), implied(false) {}
+
+    std::string id;    ///< "F2": unique within a report
+    std::string label; ///< the words that name it: "省外到位资金"
+    std::string text;  ///< as it stands in the source: "148.2億元"
+    decimal display;   ///< the printed number, with its printed sign
+    unit_ref unit;     ///< shared: read it as `f.unit->symbol`; assign any `reckon::unit`
+    std::optional<source_span> place;   ///< nothing for figures built in code
     std::optional<convention> rounding; ///< overrides the report's convention
     reckon::qualifier qualifier = qualifier::none;
-    std::optional<source_span> place; ///< nothing for figures built in code
-    bool implied = false; ///< a figure that a relation implies and the text does not print
+    bool negated : 1; ///< the sign is carried by a word (下降 14.7 %, "fell 3 %"); false
+    bool implied : 1; ///< a figure that a relation implies and the text does not print; false
+    // (Members are ordered, and the flags are bits, for size: a report may hold a million
+    // figures in 144 bytes each, strings of up to 15 bytes included.)
 
     /// Builds a figure from a printed number and a unit symbol; throws
     /// `input_error` for a number that does not parse or an unknown unit.

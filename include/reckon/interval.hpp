@@ -25,13 +25,20 @@ namespace reckon {
 /// | exact        | [x, x]           (counts of projects, firms …)    |
 ///
 /// Negative figures mirror these (rounding is by absolute value).
-enum class convention { half_up, half_even, half_down, unknown_tie, truncated, exact };
+enum class convention : unsigned char {
+    half_up,
+    half_even,
+    half_down,
+    unknown_tie,
+    truncated,
+    exact
+};
 
 /// Words in the text that replace the rounding of a figure. The readings of
 /// `nearly` and `a_little_over` are reckon's own, chosen wide so that an
 /// approximate word never convicts a report: "nearly x" is [0.9·x, x) and
 /// "x 余 / x 多" is (x, 1.1·x] (for x > 0; mirrored for x < 0).
-enum class qualifier {
+enum class qualifier : unsigned char {
     none,          ///< the convention's rounding interval
     about,         ///< 约, 左右, about: the default rounding of the last digit
     more_than,     ///< 超过, 逾, more than: (x, ∞)

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <reckon/detail/format.hpp>
+#include <reckon/detail/id_index.hpp>
 #include <reckon/detail/scaled_figure.hpp>
 #include <reckon/figure.hpp>
 #include <reckon/stats/growth.hpp>
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,7 +50,7 @@ namespace reckon {
 /// Shares, rates and points are compared as plain fractions (80.6 % is
 /// 0.806), money in its currency's base unit, amounts in their dimension's
 /// base unit, so mixed scales (亿元 and 万元) compare exactly.
-enum class relation_kind {
+enum class relation_kind : unsigned char {
     sum,
     share,
     shares_total,
@@ -112,7 +114,7 @@ enum class verdict { exact, rounds, within_rounding, inconsistent, cannot_check 
 }
 
 /// The comparison of an `order` relation.
-enum class order_op { greater, greater_equal, less, less_equal };
+enum class order_op : unsigned char { greater, greater_equal, less, less_equal };
 
 [[nodiscard]] constexpr std::string_view to_string(order_op op) noexcept {
     switch (op) {
@@ -128,7 +130,63 @@ enum class order_op { greater, greater_equal, less, less_equal };
 /// reading `current = previous × (n + 1)`; 增长到 n 倍 and 是…的 n 倍 are
 /// `current = previous × n`. Writers confuse them: a finding says which
 /// reading was used.
-enum class times_reading { plus_one, times };
+enum class times_reading : unsigned char { plus_one, times };
+
+/// An optional text (a reason) in the space of one pointer: it reads like
+/// `std::optional<std::string>`, at a fifth of its size, since a report may
+/// hold a million relations and nearly all have none.
+///
+///     reckon::optional_text why;             // empty
+///     why = "chained volumes are not additive";
+///     if (why) { std::cout << *why; }
+class optional_text {
+public:
+    optional_text() noexcept = default;
+    optional_text(std::nullopt_t) noexcept {}
+    optional_text(std::string s) : text_(std::make_unique<std::string>(std::move(s))) {}
+    optional_text(const char* s) : optional_text(std::string(s)) {}
+    optional_text(const std::optional<std::string>& s)
+        : text_(s ? std::make_unique<std::string>(*s) : nullptr) {}
+    optional_text(const optional_text& other)
+        : text_(other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr) {}
+    optional_text(optional_text&&) noexcept = default;
+    optional_text& operator=(const optional_text& other) {
+        if (this != &other) {
+            text_ = other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr;
+        }
+        return *this;
+    }
+    optional_text& operator=(optional_text&&) noexcept = default;
+    ~optional_text() = default;
+
+    [[nodiscard]] bool has_value() const noexcept { return text_ != nullptr; }
+    explicit operator bool() const noexcept { return has_value(); }
+    /// The text; only when `has_value()`.
+    [[nodiscard]] const std::string& operator*() const noexcept { return *text_; }
+    [[nodiscard]] const std::string* operator->() const noexcept { return text_.get(); }
+    /// The text, or throws `std::bad_optional_access`.
+    [[nodiscard]] const std::string& value() const {
+        if (!text_) {
+            throw std::bad_optional_access();
+        }
+        return *text_;
+    }
+    [[nodiscard]] std::string value_or(std::string otherwise) const {
+        return text_ ? *text_ : otherwise;
+    }
+    void reset() noexcept { text_.reset(); }
+    [[nodiscard]] std::optional<std::string> to_optional() const {
+        return text_ ? std::optional<std::string>(*text_) : std::nullopt;
+    }
+
+    friend bool operator==(const optional_text& a, const optional_text& b) {
+        return a.has_value() == b.has_value() && (!a || *a == *b);
+    }
+    friend bool operator!=(const optional_text& a, const optional_text& b) { return !(a == b); }
+
+private:
+    std::unique_ptr<std::string> text_;
+};
 
 /// A relation between figures of a report, named by their ids in the order
 /// of the roles of its kind (see `relation_kind`). An empty id is a figure
@@ -138,25 +196,31 @@ enum class times_reading { plus_one, times };
 ///
 ///     reckon::relation r{"R2", reckon::relation_kind::sum, {"F2", "F5", "F8"}};
 struct relation {
+    relation() = default;
+    relation(std::string id_, relation_kind kind_, std::vector<std::string> figures_,
+             std::string label_ = {})
+        : id(std::move(id_)), figures(std::move(figures_)), label(std::move(label_)), kind(kind_) {}
+
+    // (Members are ordered for size: a report may hold a million relations.)
     std::string id;
+    std::vector<std::string> figures; ///< ids, in the order of the roles of `kind`
+    std::string label;                ///< what it says, for people: "funds = continued + new"
+    unsigned years = 0; ///< for `cagr`: the years from first to last (0: not given, cannot
+                        ///< check)
     relation_kind kind = relation_kind::sum;
-    std::vector<std::string> figures;
-    std::string label;               ///< what it says, for people: "funds = continued + new"
     order_op op = order_op::greater; ///< for `order`
     bool complete = true;            ///< for `sum`: false when the parts may be a partial list
                                      ///< (其中 without 分别/其余): then Σ parts ≤ whole
     times_reading reading = times_reading::plus_one; ///< for `growth` printed in 倍
-    bool as_written = false;    ///< for `growth`: apply the formula on a negative base (减亏)
-    bool rate_divides = false;  ///< for `conversion` with a rate: a = b / rate
-    bool whole_numbers = false; ///< the missing figure is a count: judge it over whole
-                                ///< numbers (the GRIM test)
-    std::optional<std::string> candidate;     ///< inferred from text with doubt: reported with
-                                              ///< this reason and never checked
-    std::optional<std::string> not_checkable; ///< a reason the figures cannot be related
-                                              ///< by arithmetic (constant prices, chained
-                                              ///< volumes): the verdict is cannot check
-    unsigned years = 0; ///< for `cagr`: the years from first to last (0: not given, cannot
-                        ///< check)
+    bool as_written = false;     ///< for `growth`: apply the formula on a negative base (减亏)
+    bool rate_divides = false;   ///< for `conversion` with a rate: a = b / rate
+    bool whole_numbers = false;  ///< the missing figure is a count: judge it over whole
+                                 ///< numbers (the GRIM test)
+    optional_text candidate;     ///< inferred from text with doubt: reported with this reason
+                                 ///< and never checked
+    optional_text not_checkable; ///< a reason the figures cannot be related by arithmetic
+                                 ///< (constant prices, chained volumes): the verdict is
+                                 ///< cannot check
 };
 
 namespace detail {
@@ -334,19 +398,32 @@ public:
     checker(const std::vector<figure>& figures, convention rounding)
         : figures_(figures), rounding_(rounding) {}
 
+    /// With an index of the figures' ids kept by their owner (`report::figure_index`), which
+    /// must stay valid while the checker is used.
+    checker(const std::vector<figure>& figures, convention rounding, const detail::id_index* index)
+        : figures_(figures), rounding_(rounding), given_(index) {}
+
     [[nodiscard]] const figure* find(std::string_view id) const {
         // A report read from a long text has many figures: an index, built on first use,
-        // keeps an audit linear (a linear search per lookup made it quadratic). Open
-        // addressing over figure positions: 8 bytes or so per figure, no allocation per entry.
-        if (figures_.size() > 32 && figures_.size() < 0xffffffffU) {
-            if (indexed_ != figures_.size() || indexed_data_ != figures_.data()) {
-                build_index();
+        // keeps an audit linear (a linear search per lookup made it quadratic).
+        if (figures_.size() > 32 && figures_.size() < detail::id_index::max_elements) {
+            const detail::id_index* ix = given_;
+            if (ix == nullptr) {
+                if (indexed_ != figures_.size() || indexed_data_ != figures_.data()) {
+                    own_.rebuild(figures_);
+                    indexed_ = figures_.size();
+                    indexed_data_ = figures_.data();
+                }
+                ix = &own_;
             }
             // A relation names figures printed close together, mostly: look among the
             // `near_window` figures either side of the last one found first (memory already at
             // hand), then in the index. Not with duplicate ids: the first one is found.
             const std::size_t n = figures_.size();
-            for (std::size_t d = 1; !duplicates_ && d <= near_window; ++d) {
+            if (!ix->duplicates() && near_ < n && figures_[near_].id == id) {
+                return &figures_[near_];
+            }
+            for (std::size_t d = 1; !ix->duplicates() && d <= near_window; ++d) {
                 if (near_ + d < n && figures_[near_ + d].id == id) {
                     near_ += d;
                     return &figures_[near_];
@@ -356,17 +433,12 @@ public:
                     return &figures_[near_];
                 }
             }
-            const std::size_t mask = index_.size() - 1;
-            for (std::size_t h = std::hash<std::string_view>{}(id)&mask;; h = (h + 1) & mask) {
-                const std::uint32_t at = index_[h];
-                if (at == 0) {
-                    return nullptr;
-                }
-                if (figures_[at - 1].id == id) {
-                    near_ = at - 1;
-                    return &figures_[near_];
-                }
+            const std::size_t at = ix->find(figures_, id);
+            if (at == detail::id_index::none) {
+                return nullptr;
             }
+            near_ = at;
+            return &figures_[at];
         }
         for (const auto& f : figures_) {
             if (f.id == id) {
@@ -397,41 +469,6 @@ private:
         const figure* fig = nullptr; // null: missing (or implied 100 %)
     };
 
-    void build_index() const {
-        std::size_t size = 64;
-        while (size < 2 * figures_.size()) {
-            size *= 2;
-        }
-        index_.assign(size, 0);
-        duplicates_ = false;
-        const std::size_t mask = size - 1;
-        // In blocks: the slots of a block are hashed and fetched before they are filled, so
-        // that a large report waits for memory once per block rather than once per figure.
-        constexpr std::size_t block = 16;
-        std::size_t slots[block];
-        for (std::size_t from = 0; from < figures_.size(); from += block) {
-            const std::size_t to = std::min(figures_.size(), from + block);
-            for (std::size_t i = from; i < to; ++i) {
-                slots[i - from] = std::hash<std::string_view>{}(figures_[i].id) & mask;
-                __builtin_prefetch(&index_[slots[i - from]]);
-            }
-            for (std::size_t i = from; i < to; ++i) {
-                const std::string_view id = figures_[i].id;
-                for (std::size_t h = slots[i - from];; h = (h + 1) & mask) {
-                    if (index_[h] == 0) {
-                        index_[h] = static_cast<std::uint32_t>(i + 1);
-                        break;
-                    }
-                    if (figures_[index_[h] - 1].id == id) {
-                        duplicates_ = true; // the first one is found, as by a linear search
-                        break;
-                    }
-                }
-            }
-        }
-        indexed_ = figures_.size();
-        indexed_data_ = figures_.data();
-    }
     [[nodiscard]] bool prepare_linear(const relation& r, const std::vector<slot>& s,
                                       prepared_relation& p) const;
     [[nodiscard]] bool prepare_quotient(const relation& r, const std::vector<slot>& s,
@@ -448,12 +485,12 @@ private:
 
     const std::vector<figure>& figures_;
     convention rounding_;
-    mutable std::vector<std::uint32_t> index_; // figure position + 1; 0: empty
+    const detail::id_index* given_ = nullptr; // kept by the report, when it has one
+    mutable detail::id_index own_;            // else built on first use
     mutable std::size_t indexed_ = 0;
-    mutable std::size_t near_ = 0; // the position of the figure found last
-    mutable bool duplicates_ = false;
-    static constexpr std::size_t near_window = 12;
     mutable const figure* indexed_data_ = nullptr;
+    mutable std::size_t near_ = 0; // the position of the figure found last
+    static constexpr std::size_t near_window = 12;
 };
 
 inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <reckon/detail/id_index.hpp>
 #include <reckon/error.hpp>
 #include <reckon/relation.hpp>
 
@@ -61,6 +62,7 @@ public:
                               "more than " + std::to_string(max_figures) +
                                   " figures in one report");
         }
+        fresh_figure_index();
         if (f.id.empty()) {
             // The next free "F<n>": a caller's own "F2" must not make this throw.
             for (std::size_t n = figures_.size() + 1; f.id.empty() || find(f.id) != nullptr; ++n) {
@@ -71,6 +73,7 @@ public:
             throw kind_error("reckon: duplicate figure id \"" + f.id + "\"");
         }
         figures_.push_back(std::move(f));
+        (void)figure_index_.insert(figures_, figures_.size() - 1);
         return figures_.back();
     }
 
@@ -90,19 +93,21 @@ public:
                               "more than " + std::to_string(max_relations) +
                                   " relations in one report");
         }
+        fresh_figure_index();
+        if (!relation_index_fresh_) {
+            relation_index_.rebuild(relations_);
+            relation_index_fresh_ = true;
+        }
         auto taken = [&](const std::string& id) {
-            return std::any_of(relations_.begin(), relations_.end(),
-                               [&](const relation& rel) { return rel.id == id; });
+            return relation_index_.find(relations_, id) != detail::id_index::none;
         };
         if (r.id.empty()) {
             for (std::size_t n = relations_.size() + 1; r.id.empty() || taken(r.id); ++n) {
                 r.id = "R" + std::to_string(n);
             }
         }
-        for (const auto& rel : relations_) {
-            if (rel.id == r.id) {
-                throw kind_error("reckon: duplicate relation id \"" + r.id + "\"");
-            }
+        if (taken(r.id)) {
+            throw kind_error("reckon: duplicate relation id \"" + r.id + "\"");
         }
         for (const auto& id : r.figures) {
             if (!id.empty() && find(id) == nullptr) {
@@ -111,6 +116,7 @@ public:
             }
         }
         relations_.push_back(std::move(r));
+        (void)relation_index_.insert(relations_, relations_.size() - 1);
         return relations_.back();
     }
 
@@ -237,22 +243,56 @@ public:
 
     [[nodiscard]] const std::vector<figure>& figures() const noexcept { return figures_; }
     [[nodiscard]] const std::vector<relation>& relations() const noexcept { return relations_; }
-    [[nodiscard]] std::vector<figure>& figures() noexcept { return figures_; }
-    [[nodiscard]] std::vector<relation>& relations() noexcept { return relations_; }
+    /// The figures, to edit in place (ids included). The report's id index is rebuilt on the
+    /// next `add` or `find`, or by `reindex()`: edits through a reference kept from an earlier
+    /// call are not seen until then.
+    [[nodiscard]] std::vector<figure>& figures() noexcept {
+        figure_index_fresh_ = false;
+        return figures_;
+    }
+    /// The relations, to edit in place (see `figures()`).
+    [[nodiscard]] std::vector<relation>& relations() noexcept {
+        relation_index_fresh_ = false;
+        return relations_;
+    }
+
+    /// Rebuilds the indexes of figure and relation ids after edits through `figures()` or
+    /// `relations()`, so that a `const` report finds figures in O(1) and an audit shares the
+    /// index. `add` and the non-const `find` do it themselves when needed.
+    void reindex() {
+        figure_index_.rebuild(figures_);
+        figure_index_fresh_ = true;
+        relation_index_.rebuild(relations_);
+        relation_index_fresh_ = true;
+    }
+
+    /// The index of figure ids, when it is up to date (nullptr after edits through
+    /// `figures()` until `reindex()`, `add` or the non-const `find`).
+    [[nodiscard]] const detail::id_index* figure_index() const noexcept {
+        return figure_index_fresh_ && figures_.size() < detail::id_index::max_elements
+                   ? &figure_index_
+                   : nullptr;
+    }
 
     /// Numbers read from the source that are not figures (dates, ordinals …).
     [[nodiscard]] const std::vector<skipped_number>& skipped() const noexcept { return skipped_; }
     void add_skipped(skipped_number s) { skipped_.push_back(std::move(s)); }
 
+    /// The figure with this id (the first, with duplicates pushed through `figures()`), or
+    /// nullptr: O(1) with a fresh index, else a linear search.
     [[nodiscard]] const figure* find(std::string_view id) const {
+        if (const detail::id_index* ix = figure_index()) {
+            const std::size_t at = ix->find(figures_, id);
+            return at == detail::id_index::none ? nullptr : &figures_[at];
+        }
         auto it = std::find_if(figures_.begin(), figures_.end(),
                                [&](const figure& f) { return f.id == id; });
         return it == figures_.end() ? nullptr : &*it;
     }
     [[nodiscard]] figure* find(std::string_view id) {
-        auto it = std::find_if(figures_.begin(), figures_.end(),
-                               [&](const figure& f) { return f.id == id; });
-        return it == figures_.end() ? nullptr : &*it;
+        fresh_figure_index();
+        const report& self = *this;
+        return const_cast<figure*>(self.find(id));
     }
 
 private:
@@ -264,11 +304,22 @@ private:
         return r;
     }
 
+    void fresh_figure_index() {
+        if (!figure_index_fresh_) {
+            figure_index_.rebuild(figures_);
+            figure_index_fresh_ = true;
+        }
+    }
+
     std::string source_;
     convention rounding_;
     std::vector<figure> figures_;
     std::vector<relation> relations_;
     std::vector<skipped_number> skipped_;
+    detail::id_index figure_index_;
+    detail::id_index relation_index_;
+    bool figure_index_fresh_ = true;
+    bool relation_index_fresh_ = true;
 };
 
 } // namespace reckon

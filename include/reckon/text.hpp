@@ -55,7 +55,8 @@ struct text_options {
 ///
 /// Noise is expected: traditional characters, pinyin annotations inside words (`項(xiàng)`),
 /// lost punctuation (`12.1%12月份`), tables flattened to `|` rows. Throws `input_error`
-/// (source, byte offset, line, column) for invalid UTF-8, and (source, byte offset of the
+/// (source, byte offset, line, column) for invalid UTF-8, for a text longer than
+/// `max_source_bytes` (4 GiB), and (source, byte offset of the
 /// figure) at the figure beyond `reckon::max_figures`, as `report::add` does. Linear in the
 /// length of the text, in time and memory, on any input: every look back is bounded or done
 /// once for the whole text, and one list of parts holds at most
@@ -68,6 +69,10 @@ struct text_options {
 ///     reckon::audit(r).findings[0].verdict; // verdict::exact (148.2 = 119.4 + 28.8)
 [[nodiscard]] inline report read_text(std::string_view text, std::string source,
                                       const text_options& options = {}) {
+    if (text.size() > max_source_bytes) {
+        throw input_error(std::move(source), max_source_bytes,
+                          "a text longer than 4 GiB (places are 32-bit byte offsets)");
+    }
     const detail::clean_text clean = detail::clean_text::make(text, source);
     detail::scanner sc(clean.str(), max_figures);
     try {
@@ -104,7 +109,7 @@ struct text_options {
                       : std::move(s.label);
         const std::size_t b = clean.begin_offset(s.begin);
         const std::size_t e = clean.end_offset(s.end);
-        f.place = source_span{b, e - b};
+        f.place = source_span::at(b, e - b);
         f.text = std::string(text.substr(b, e - b));
         f.display = s.display;
         if (options.trailing_zero_groups_rounded) {
@@ -151,8 +156,8 @@ struct text_options {
     for (const auto& k : sc.skips) {
         const std::size_t b = clean.begin_offset(k.begin);
         const std::size_t e = clean.end_offset(k.end);
-        out.add_skipped(
-            skipped_number{std::string(text.substr(b, e - b)), source_span{b, e - b}, k.reason});
+        out.add_skipped(skipped_number{std::string(text.substr(b, e - b)),
+                                       source_span::at(b, e - b), k.reason});
     }
     // Ids are unique by construction: the report's checked add (a linear search for duplicates
     // per relation) is not needed, and would make a long text quadratic.
@@ -162,6 +167,7 @@ struct text_options {
         relations[i].id = "R" + std::to_string(i + 1);
         report_relations.push_back(std::move(relations[i]));
     }
+    out.reindex(); // filled in place: index the ids once, for find() and the audit
     return out;
 }
 

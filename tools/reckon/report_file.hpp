@@ -611,6 +611,9 @@ public:
         : text_(content), map_(content), source_(std::move(source)), out_(source_) {}
 
     report read() {
+        if (text_.size() > max_source_bytes) {
+            fail(max_source_bytes, "a report file longer than 4 GiB");
+        }
         if (auto bad = invalid_utf8(text_)) {
             const auto b = static_cast<unsigned char>(text_[*bad]);
             static constexpr char hex[] = "0123456789ABCDEF";
@@ -876,13 +879,13 @@ private:
 
     [[nodiscard]] source_span content_span(const toml::value<std::string>& s) const {
         const auto offsets = string_offsets(text_, map_.offset(s.source().begin), s.get().size());
-        return source_span{offsets.front(), offsets.back() - offsets.front()};
+        return source_span::at(offsets.front(), offsets.back() - offsets.front());
     }
 
     [[nodiscard]] source_span node_span(const toml::node& n) const {
         const std::size_t b = map_.offset(n.source().begin);
         const std::size_t e = map_.offset(n.source().end);
-        return source_span{b, e > b ? e - b : 0};
+        return source_span::at(b, e > b ? e - b : 0);
     }
 
     const toml::value<std::string>& string_field(const toml::node& n, std::string_view field,
@@ -1262,7 +1265,7 @@ private:
                 f.text = eq_.get().substr(n.offset, n.length);
                 const std::size_t b = offsets_[std::min(n.offset, offsets_.size() - 1)];
                 const std::size_t e = offsets_[std::min(n.offset + n.length, offsets_.size() - 1)];
-                f.place = source_span{b, e - b};
+                f.place = source_span::at(b, e - b);
                 op.literal = std::move(f);
                 return op;
             }

@@ -17,7 +17,6 @@
 #include <array>
 #include <cstdint>
 #include <limits>
-#include <new>
 #include <string>
 #include <utility>
 
@@ -89,8 +88,9 @@ inline constexpr std::array<std::int64_t, 19> pow10_table = [] {
 /// An exact integer with an int64 fast path: arithmetic on values that fit
 /// (and whose results fit, checked with the compiler's overflow builtins)
 /// never touches cpp_int; anything larger falls back to it transparently.
-/// The two representations share storage, so that a small value costs no
-/// cpp_int construction, copy or destruction (an int64 and a flag).
+/// A small value is the int64 itself; a larger one lives on the heap, so that
+/// the object is 16 bytes (a report holds millions of them) and a small value
+/// costs no cpp_int construction, copy or destruction.
 class exact_int {
 public:
     exact_int() noexcept : small_(0) {}
@@ -98,47 +98,33 @@ public:
     explicit exact_int(const big_int& v) : small_(0) { assign(v); }
     explicit exact_int(big_int&& v) : small_(0) { assign(std::move(v)); }
 
-    exact_int(const exact_int& other) : small_(other.small_bits()) {
+    exact_int(const exact_int& other) : small_(0) {
         if (other.is_big_) {
-            ::new (static_cast<void*>(&big_)) big_int(other.big_);
+            big_ = new big_int(*other.big_);
             is_big_ = true;
+        } else {
+            small_ = other.small_;
         }
     }
-    exact_int(exact_int&& other) noexcept : small_(other.small_bits()) {
-        if (other.is_big_) {
-            ::new (static_cast<void*>(&big_)) big_int(std::move(other.big_));
-            is_big_ = true;
-        }
-    }
+    exact_int(exact_int&& other) noexcept : small_(0) { steal(other); }
     exact_int& operator=(const exact_int& other) {
         if (this == &other) {
             return *this;
         }
-        if (other.is_big_) {
-            if (is_big_) {
-                big_ = other.big_;
-            } else {
-                ::new (static_cast<void*>(&big_)) big_int(other.big_);
-                is_big_ = true;
-            }
-        } else {
+        if (!other.is_big_) {
             set_small(other.small_);
+        } else if (is_big_) {
+            *big_ = *other.big_;
+        } else {
+            big_ = new big_int(*other.big_);
+            is_big_ = true;
         }
         return *this;
     }
     exact_int& operator=(exact_int&& other) noexcept {
-        if (this == &other) {
-            return *this;
-        }
-        if (other.is_big_) {
-            if (is_big_) {
-                big_ = std::move(other.big_);
-            } else {
-                ::new (static_cast<void*>(&big_)) big_int(std::move(other.big_));
-                is_big_ = true;
-            }
-        } else {
-            set_small(other.small_);
+        if (this != &other) {
+            destroy_big();
+            steal(other);
         }
         return *this;
     }
@@ -148,11 +134,11 @@ public:
     /// The value, when `is_small()`.
     [[nodiscard]] std::int64_t small() const noexcept { return is_big_ ? 0 : small_; }
 
-    [[nodiscard]] big_int to_big() const { return is_big_ ? big_ : big_int(small_); }
+    [[nodiscard]] big_int to_big() const { return is_big_ ? *big_ : big_int(small_); }
 
     [[nodiscard]] int sign() const noexcept {
         if (is_big_) {
-            return big_.sign();
+            return big_->sign();
         }
         return (small_ > 0) - (small_ < 0);
     }
@@ -162,7 +148,7 @@ public:
     /// Whether the value is even (for half-even rounding and its intervals).
     [[nodiscard]] bool is_even() const {
         if (is_big_) {
-            return !boost::multiprecision::bit_test(abs(big_), 0);
+            return !boost::multiprecision::bit_test(abs(*big_), 0);
         }
         return (small_ % 2) == 0;
     }
@@ -230,22 +216,31 @@ public:
                                 : static_cast<std::uint64_t>(small_);
             return std::to_string(u);
         }
-        return abs(big_).str();
+        return abs(*big_).str();
     }
 
 private:
-    // The int64 member when small; anything when big (its bytes are not read then).
-    [[nodiscard]] std::int64_t small_bits() const noexcept { return is_big_ ? 0 : small_; }
-
     void destroy_big() noexcept {
         if (is_big_) {
-            big_.~big_int();
+            delete big_;
             is_big_ = false;
+            small_ = 0;
         }
     }
     void set_small(std::int64_t v) noexcept {
         destroy_big();
         small_ = v;
+    }
+    // Takes the other's value and leaves it zero (small). `this` holds nothing on the heap.
+    void steal(exact_int& other) noexcept {
+        if (other.is_big_) {
+            big_ = other.big_;
+            is_big_ = true;
+            other.is_big_ = false;
+            other.small_ = 0;
+        } else {
+            small_ = other.small_;
+        }
     }
 
     template <class BigInt>
@@ -254,16 +249,16 @@ private:
             v <= std::numeric_limits<std::int64_t>::max()) {
             set_small(v.template convert_to<std::int64_t>());
         } else if (is_big_) {
-            big_ = std::forward<BigInt>(v);
+            *big_ = std::forward<BigInt>(v);
         } else {
-            ::new (static_cast<void*>(&big_)) big_int(std::forward<BigInt>(v));
+            big_ = new big_int(std::forward<BigInt>(v));
             is_big_ = true;
         }
     }
 
     union {
         std::int64_t small_;
-        big_int big_;
+        big_int* big_; // owned, when is_big_
     };
     bool is_big_ = false;
 };

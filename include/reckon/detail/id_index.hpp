@@ -1,0 +1,130 @@
+// reckon — exact consistency checks for the figures of economic reports.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace reckon::detail {
+
+/// An index of the ids of a vector's elements (figures or relations, anything with an `id`
+/// string) by position: open addressing with linear probing over 32-bit positions, at most
+/// three quarters full, no allocation per entry — 4 to 11 bytes per element, found in O(1).
+/// The index holds positions, never pointers, so the vector may reallocate; a lookup compares
+/// the element's id, so a stale index never finds a wrong element (it may miss a renamed one:
+/// its owner rebuilds it after edits it cannot see).
+///
+///     detail::id_index ix;
+///     ix.rebuild(figures);
+///     const std::size_t at = ix.find(figures, "F2");   // detail::id_index::none if absent
+class id_index {
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    /// Vectors longer than this are not indexed (positions are 32-bit).
+    static constexpr std::size_t max_elements = 0x3fffffffU;
+
+    /// Indexes every element; with duplicate ids, the first one is found (as by a linear
+    /// search) and `duplicates()` is true.
+    template <class T>
+    void rebuild(const std::vector<T>& items) {
+        std::size_t size = 64;
+        while (size * 3 < items.size() * 4 + 4) {
+            size *= 2;
+        }
+        slots_.assign(size, 0);
+        count_ = 0;
+        duplicates_ = false;
+        const std::size_t mask = size - 1;
+        // In blocks: the slots of a block are hashed and fetched before they are filled, so
+        // that a large vector waits for memory once per block rather than once per element.
+        constexpr std::size_t block = 16;
+        std::size_t home[block];
+        for (std::size_t from = 0; from < items.size(); from += block) {
+            const std::size_t to = std::min(items.size(), from + block);
+            for (std::size_t i = from; i < to; ++i) {
+                home[i - from] = hash(items[i].id) & mask;
+                __builtin_prefetch(&slots_[home[i - from]]);
+            }
+            for (std::size_t i = from; i < to; ++i) {
+                if (!place(items, i, home[i - from])) {
+                    duplicates_ = true;
+                }
+            }
+        }
+    }
+
+    /// Indexes the element at `pos` (the vector's last, mostly); false, and nothing indexed,
+    /// when its id is already there.
+    template <class T>
+    bool insert(const std::vector<T>& items, std::size_t pos) {
+        if ((count_ + 1) * 4 > slots_.size() * 3) {
+            // Grow: every element up to `pos` again (the vector holds them all).
+            std::vector<std::uint32_t> old;
+            old.swap(slots_);
+            const std::size_t n = std::max<std::size_t>(64, old.size() * 2);
+            slots_.assign(n, 0);
+            count_ = 0;
+            for (const std::uint32_t at : old) {
+                if (at != 0) {
+                    (void)place(items, at - 1, hash(items[at - 1].id) & (n - 1));
+                }
+            }
+        }
+        return place(items, pos, hash(items[pos].id) & (slots_.size() - 1));
+    }
+
+    /// The position of the first element with this id, or `none`.
+    template <class T>
+    [[nodiscard]] std::size_t find(const std::vector<T>& items, std::string_view id) const {
+        if (slots_.empty()) {
+            return none;
+        }
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t h = hash(id) & mask;; h = (h + 1) & mask) {
+            const std::uint32_t at = slots_[h];
+            if (at == 0) {
+                return none;
+            }
+            if (at - 1 < items.size() && items[at - 1].id == id) {
+                return at - 1;
+            }
+        }
+    }
+
+    /// Whether two elements had one id when the index was built.
+    [[nodiscard]] bool duplicates() const noexcept { return duplicates_; }
+    /// How many elements are indexed.
+    [[nodiscard]] std::size_t size() const noexcept { return count_; }
+
+private:
+    [[nodiscard]] static std::size_t hash(std::string_view id) noexcept {
+        return std::hash<std::string_view>{}(id);
+    }
+
+    // Puts position `pos` in the first free slot from `h`; false if its id is there already.
+    template <class T>
+    bool place(const std::vector<T>& items, std::size_t pos, std::size_t h) {
+        const std::size_t mask = slots_.size() - 1;
+        for (;; h = (h + 1) & mask) {
+            const std::uint32_t at = slots_[h];
+            if (at == 0) {
+                slots_[h] = static_cast<std::uint32_t>(pos + 1);
+                ++count_;
+                return true;
+            }
+            if (items[at - 1].id == items[pos].id) {
+                return false;
+            }
+        }
+    }
+
+    std::vector<std::uint32_t> slots_; // position + 1; 0: empty
+    std::size_t count_ = 0;
+    bool duplicates_ = false;
+};
+
+} // namespace reckon::detail
