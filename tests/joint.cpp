@@ -393,7 +393,7 @@ TEST_SUITE("joint") {
         auto add = [&](reckon::relation_kind k, std::vector<std::string> figs, unsigned years = 0) {
             reckon::relation rel;
             rel.kind = k;
-            rel.figures = std::move(figs);
+            rel.figures.assign(figs.begin(), figs.end());
             rel.years = years;
             r.add(rel);
         };

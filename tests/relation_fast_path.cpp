@@ -143,7 +143,7 @@ relation make_relation(generator& g, std::vector<figure>& figures, int n) {
         rational total = b.value(a) + b.value(c);
         for (auto k = g.in(0, 3); k > 0; --k) {
             r.figures.push_back(b.level(m));
-            total += b.value(r.figures.back());
+            total += b.value(r.figures.back().str());
         }
         r.figures[0] = b.near(total, m);
         if (g.chance(25)) {
@@ -152,7 +152,7 @@ relation make_relation(generator& g, std::vector<figure>& figures, int n) {
             total = 0;
             for (auto k = g.in(1, 4); k > 0; --k) {
                 r.figures.push_back(b.add(500 * g.in(0, 60), 0, "项"));
-                total += b.value(r.figures.back());
+                total += b.value(r.figures.back().str());
             }
             r.figures[0] = b.near(total, "万项");
         }
@@ -165,7 +165,7 @@ relation make_relation(generator& g, std::vector<figure>& figures, int n) {
         const std::string_view s = g.pick(shares);
         for (auto k = g.in(2, 5); k > 0; --k) {
             r.figures.push_back(b.add(g.in(0, 600), b.exponent(-2, 0), s));
-            total += b.value(r.figures.back());
+            total += b.value(r.figures.back().str());
         }
         if (g.chance(50)) {
             r.figures[0] = b.near(total, s);

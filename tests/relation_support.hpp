@@ -95,7 +95,7 @@ public:
     rel(reckon::relation_kind k, std::vector<std::string> ids) {
         r_.id = "R1";
         r_.kind = k;
-        r_.figures = std::move(ids);
+        r_.figures.assign(ids.begin(), ids.end());
     }
     [[nodiscard]] rel partial() const {
         return set([](reckon::relation& r) { r.complete = false; });

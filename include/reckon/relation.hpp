@@ -8,10 +8,14 @@
 #include <reckon/figure.hpp>
 #include <reckon/stats/growth.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -132,6 +136,179 @@ enum class order_op : unsigned char { greater, greater_equal, less, less_equal }
 /// reading was used.
 enum class times_reading : unsigned char { plus_one, times };
 
+/// The id of a figure as a relation names it: a string in 16 bytes, the
+/// ids of up to 15 bytes held inline, longer ones on the heap (half a
+/// `std::string`: a yearbook's relations name millions of figures). It reads
+/// as a `std::string_view` and converts to and from strings.
+///
+///     reckon::figure_id id = "F2";
+///     std::string_view v = id;             // "F2"
+///     id == "F2";                          // true
+///     "figure " + id;                      // std::string "figure F2"
+class figure_id {
+public:
+    figure_id() noexcept { set_inline_size(0); }
+    figure_id(std::string_view s) { assign(s); }
+    figure_id(const std::string& s) { assign(s); }
+    figure_id(const char* s) { assign(std::string_view(s)); }
+    figure_id(const figure_id& other) { assign(other.view()); }
+    figure_id(figure_id&& other) noexcept {
+        std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+        other.set_inline_size(0);
+    }
+    figure_id& operator=(const figure_id& other) {
+        if (this != &other) {
+            figure_id copy(other);
+            swap(copy);
+        }
+        return *this;
+    }
+    figure_id& operator=(figure_id&& other) noexcept {
+        if (this != &other) {
+            release();
+            std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+            other.set_inline_size(0);
+        }
+        return *this;
+    }
+    ~figure_id() { release(); }
+
+    [[nodiscard]] std::string_view view() const noexcept {
+        if (on_heap()) {
+            return {heap_data(), heap_size()};
+        }
+        return {reinterpret_cast<const char*>(bytes_),
+                static_cast<std::size_t>(inline_max - bytes_[inline_max])};
+    }
+    operator std::string_view() const noexcept { return view(); }
+    [[nodiscard]] std::string str() const { return std::string(view()); }
+    explicit operator std::string() const { return str(); }
+
+    [[nodiscard]] bool empty() const noexcept { return view().empty(); }
+    [[nodiscard]] std::size_t size() const noexcept { return view().size(); }
+    void clear() noexcept {
+        release();
+        set_inline_size(0);
+    }
+
+    void swap(figure_id& other) noexcept {
+        unsigned char t[sizeof bytes_];
+        std::memcpy(t, bytes_, sizeof bytes_);
+        std::memcpy(bytes_, other.bytes_, sizeof bytes_);
+        std::memcpy(other.bytes_, t, sizeof bytes_);
+    }
+
+    friend bool operator==(const figure_id& a, const figure_id& b) noexcept {
+        return a.view() == b.view();
+    }
+    friend bool operator!=(const figure_id& a, const figure_id& b) noexcept { return !(a == b); }
+    friend bool operator<(const figure_id& a, const figure_id& b) noexcept {
+        return a.view() < b.view();
+    }
+    friend bool operator==(const figure_id& a, std::string_view b) noexcept {
+        return a.view() == b;
+    }
+    friend bool operator==(std::string_view a, const figure_id& b) noexcept {
+        return a == b.view();
+    }
+    friend bool operator!=(const figure_id& a, std::string_view b) noexcept {
+        return a.view() != b;
+    }
+    friend bool operator!=(std::string_view a, const figure_id& b) noexcept {
+        return a != b.view();
+    }
+    friend bool operator==(const figure_id& a, const std::string& b) noexcept {
+        return a.view() == b;
+    }
+    friend bool operator==(const std::string& a, const figure_id& b) noexcept {
+        return b.view() == a;
+    }
+    friend bool operator!=(const figure_id& a, const std::string& b) noexcept { return !(a == b); }
+    friend bool operator!=(const std::string& a, const figure_id& b) noexcept { return !(a == b); }
+    friend bool operator==(const figure_id& a, const char* b) noexcept {
+        return a.view() == std::string_view(b);
+    }
+    friend bool operator!=(const figure_id& a, const char* b) noexcept { return !(a == b); }
+
+    friend std::string operator+(std::string a, const figure_id& b) { return a.append(b.view()); }
+    friend std::string operator+(const char* a, const figure_id& b) {
+        return std::string(a).append(b.view());
+    }
+    friend std::string operator+(const figure_id& a, std::string_view b) {
+        return a.str().append(b);
+    }
+    friend std::string operator+(const figure_id& a, const char* b) { return a.str().append(b); }
+    friend std::ostream& operator<<(std::ostream& os, const figure_id& id) {
+        return os << id.view();
+    }
+
+private:
+    static constexpr std::size_t inline_max = 15;
+    static constexpr unsigned char heap_mark = 0xff;
+
+    // Inline: the bytes, then 15 − size in the last byte (a NUL after 15 bytes). On the
+    // heap: the pointer, the 32-bit size, and `heap_mark` in the last byte.
+    [[nodiscard]] bool on_heap() const noexcept { return bytes_[inline_max] == heap_mark; }
+    [[nodiscard]] const char* heap_data() const noexcept {
+        const char* p = nullptr;
+        std::memcpy(&p, bytes_, sizeof p);
+        return p;
+    }
+    [[nodiscard]] std::uint32_t heap_size() const noexcept {
+        std::uint32_t n = 0;
+        std::memcpy(&n, bytes_ + sizeof(char*), sizeof n);
+        return n;
+    }
+    void set_inline_size(std::size_t n) noexcept {
+        bytes_[inline_max] = static_cast<unsigned char>(inline_max - n);
+    }
+    void assign(std::string_view s) {
+        if (s.size() <= inline_max) {
+            if (!s.empty()) {
+                std::memcpy(bytes_, s.data(), s.size());
+            }
+            set_inline_size(s.size());
+            return;
+        }
+        if (s.size() > 0xffffffffU) {
+            throw std::length_error("reckon: a figure id longer than 4 GiB");
+        }
+        char* p = new char[s.size()];
+        std::memcpy(p, s.data(), s.size());
+        const auto n = static_cast<std::uint32_t>(s.size());
+        std::memcpy(bytes_, &p, sizeof p);
+        std::memcpy(bytes_ + sizeof p, &n, sizeof n);
+        bytes_[inline_max] = heap_mark;
+    }
+    void release() noexcept {
+        if (on_heap()) {
+            delete[] heap_data();
+            set_inline_size(0);
+        }
+    }
+
+    alignas(8) unsigned char bytes_[inline_max + 1];
+};
+
+/// Compares a relation's ids with strings: `rel.figures == std::vector<std::string>{"F1"}`.
+[[nodiscard]] inline bool operator==(const std::vector<figure_id>& a,
+                                     const std::vector<std::string>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const figure_id& x, const std::string& y) { return x == y; });
+}
+[[nodiscard]] inline bool operator==(const std::vector<std::string>& a,
+                                     const std::vector<figure_id>& b) {
+    return b == a;
+}
+[[nodiscard]] inline bool operator!=(const std::vector<figure_id>& a,
+                                     const std::vector<std::string>& b) {
+    return !(a == b);
+}
+[[nodiscard]] inline bool operator!=(const std::vector<std::string>& a,
+                                     const std::vector<figure_id>& b) {
+    return !(b == a);
+}
+
 /// An optional text (a reason) in the space of one pointer: it reads like
 /// `std::optional<std::string>`, at a fifth of its size, since a report may
 /// hold a million relations and nearly all have none.
@@ -197,14 +374,14 @@ private:
 ///     reckon::relation r{"R2", reckon::relation_kind::sum, {"F2", "F5", "F8"}};
 struct relation {
     relation() = default;
-    relation(std::string id_, relation_kind kind_, std::vector<std::string> figures_,
+    relation(std::string id_, relation_kind kind_, std::vector<figure_id> figures_,
              std::string label_ = {})
         : id(std::move(id_)), figures(std::move(figures_)), label(std::move(label_)), kind(kind_) {}
 
     // (Members are ordered for size: a report may hold a million relations.)
     std::string id;
-    std::vector<std::string> figures; ///< ids, in the order of the roles of `kind`
-    std::string label;                ///< what it says, for people: "funds = continued + new"
+    std::vector<figure_id> figures; ///< ids, in the order of the roles of `kind`
+    std::string label;              ///< what it says, for people: "funds = continued + new"
     unsigned years = 0; ///< for `cagr`: the years from first to last (0: not given, cannot
                         ///< check)
     relation_kind kind = relation_kind::sum;
@@ -795,10 +972,10 @@ inline std::string checker::expression(const relation& r, bool ids) const {
             return "?";
         }
         if (ids) {
-            return r.figures[i];
+            return r.figures[i].str();
         }
         const figure* f = find(r.figures[i]);
-        return f != nullptr ? detail::shown(*f) : r.figures[i];
+        return f != nullptr ? detail::shown(*f) : r.figures[i].str();
     };
     const std::size_t n = r.figures.size();
     auto join = [&](std::size_t from, std::string_view sep) {
@@ -851,7 +1028,7 @@ inline finding checker::check(const relation& r) const {
     out.id = r.id;
     out.kind = r.kind;
     out.label = r.label;
-    out.figures = r.figures;
+    out.figures.assign(r.figures.begin(), r.figures.end());
     out.expression = expression(r, true);
 
     // Resolve the figures; note what is missing.

@@ -299,7 +299,7 @@ private:
     static relation make(relation_kind k, std::vector<std::string> figs, std::string label) {
         relation r;
         r.kind = k;
-        r.figures = std::move(figs);
+        r.figures.assign(figs.begin(), figs.end());
         r.label = std::move(label);
         return r;
     }

@@ -65,8 +65,8 @@ namespace detail {
         if (i >= r.figures.size() || r.figures[i].empty()) {
             return "?";
         }
-        const auto it = names.find(r.figures[i]);
-        return it == names.end() ? r.figures[i] : it->second;
+        const auto it = names.find(r.figures[i].str());
+        return it == names.end() ? r.figures[i].str() : it->second;
     };
     auto join = [&](std::size_t from, std::string_view sep) {
         std::string s;
@@ -144,7 +144,7 @@ namespace detail {
     std::map<std::string, std::size_t> uses;
     for (const auto& rel : r.relations()) {
         for (const auto& id : rel.figures) {
-            ++uses[id];
+            ++uses[id.str()];
         }
     }
     auto is_literal = [&](const figure& f) {
@@ -238,7 +238,7 @@ namespace detail {
             for (const auto& id : rel.figures) {
                 const figure* f = id.empty() ? nullptr : r.find(id);
                 units.push_back(f != nullptr ? &*f->unit : nullptr);
-                shown.push_back(id);
+                shown.push_back(id.str());
             }
             return detail::find_kind_misfit(rel, units, shown).has_value();
         };

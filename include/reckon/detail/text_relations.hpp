@@ -199,7 +199,7 @@ private:
     relation make(relation_kind k, std::vector<std::string> ids, std::string label) {
         relation r;
         r.kind = k;
-        r.figures = std::move(ids);
+        r.figures.assign(ids.begin(), ids.end());
         r.label = std::move(label);
         return r;
     }
