@@ -456,7 +456,7 @@ struct figure_advice {
         const detail::joint_component comp = std::move(part); // freed at the end of the turn
         part = detail::joint_component{};
         const std::size_t n = comp.vars.size();
-        if (detail::one_row_holds(comp)) {
+        if (detail::witness_holds(comp) || detail::one_row_holds(comp)) {
             continue; // decided exactly without a simplex
         }
         joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);

@@ -510,6 +510,151 @@ inline void make_values(joint_component& c, const report& r) {
     return false;
 }
 
+/// Whether a part holds with every rounding tie open (`joint_mode::open`), shown by one point
+/// that satisfies every constraint `joint_lp` would build. The point: each figure at its printed
+/// value; then, for each equality (or ≥) row that misses, the first of its figures that can take
+/// the value the row makes of it, within its interval; then, for each ratio relation
+/// n = (factor·q + shift)·d, q at the value n / d makes of it, or (when that falls outside q's
+/// interval) n at the value q·d makes of it. A point that satisfies the rows n/d ∈ Q exactly
+/// (n = a·d, a within Q's interval, strictly inside where it is open) satisfies McCormick's
+/// envelopes too (they hold wherever n = a·d, a and d within their intervals): every constraint
+/// holds, so the simplex would find the part feasible, and this gives its answer without
+/// building it. False when the point misses a constraint (the simplex then decides), or when a
+/// ratio relation is of another form (a reciprocal, a power, a product of several q).
+[[nodiscard]] inline bool witness_holds(const joint_component& c) {
+    const std::size_t n = c.vars.size();
+    if (n == 0) {
+        return false;
+    }
+    for (const auto& q : c.ratios) {
+        if (q.q.size() != 1 || q.invert || q.power != 0 || q.factor <= 0) {
+            return false;
+        }
+    }
+    std::vector<lp_num> val;
+    val.reserve(n);
+    for (const auto& v : c.vars) {
+        val.push_back(lp_num::from_rational(v.center));
+    }
+    std::vector<char> moved(n, 0);
+    auto eval = [&val](const joint_form& form) {
+        lp_num s;
+        for (const auto& t : form) {
+            s += t.second == 1 ? val[t.first] : lp_num::from_rational(t.second) * val[t.first];
+        }
+        return s;
+    };
+    auto inside = [&c](std::size_t j, const lp_num& x) {
+        const interval& i = c.vars[j].open;
+        if (i.empty()) {
+            return false;
+        }
+        if (!i.lower().infinite) {
+            const int s = compare(x, lp_num::from_rational(i.lower().value));
+            if (s < 0 || (s == 0 && i.lower().open)) {
+                return false;
+            }
+        }
+        if (!i.upper().infinite) {
+            const int s = compare(x, lp_num::from_rational(i.upper().value));
+            if (s > 0 || (s == 0 && i.upper().open)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    auto holds = [&](const joint_linear& l) {
+        const int s = compare(eval(l.terms), lp_num::from_rational(l.rhs));
+        return l.cmp == joint_cmp::eq ? s == 0 : l.cmp == joint_cmp::ge ? s >= 0 : s > 0;
+    };
+    // x := the value that makes `form` equal `target`, if x is once in the form and not moved yet.
+    auto solve_for = [&](const joint_form& form, std::size_t slot, const lp_num& target) {
+        const std::size_t x = form[slot].first;
+        if (moved[x] || form[slot].second == 0) {
+            return false;
+        }
+        for (std::size_t i = 0; i < form.size(); ++i) {
+            if (i != slot && form[i].first == x) {
+                return false;
+            }
+        }
+        const lp_num k = lp_num::from_rational(form[slot].second);
+        const lp_num v = val[x] + (target - eval(form)) / k;
+        if (!inside(x, v)) {
+            return false;
+        }
+        val[x] = v;
+        moved[x] = 1;
+        return true;
+    };
+    // A figure no other constraint uses is tried first: moving it breaks nothing else.
+    std::vector<unsigned> uses(n, 0);
+    for (const auto& l : c.linear) {
+        for (const auto& t : l.terms) {
+            ++uses[t.first];
+        }
+    }
+    for (const auto& q : c.ratios) {
+        for (const auto& t : q.n) {
+            ++uses[t.first];
+        }
+        for (const auto& t : q.d) {
+            ++uses[t.first];
+        }
+        ++uses[q.q.front()];
+    }
+    for (const auto& l : c.linear) {
+        if (l.cmp == joint_cmp::gt || holds(l)) {
+            continue;
+        }
+        const lp_num rhs = lp_num::from_rational(l.rhs);
+        bool done = false;
+        for (int pass = 0; pass < 2 && !done; ++pass) {
+            for (std::size_t i = 0; i < l.terms.size() && !done; ++i) {
+                if ((uses[l.terms[i].first] == 1) == (pass == 0)) {
+                    done = solve_for(l.terms, i, rhs);
+                }
+            }
+        }
+    }
+    for (const auto& q : c.ratios) {
+        const std::size_t x = q.q.front();
+        const lp_num d = eval(q.d);
+        if (d.sign() != q.sign) {
+            return false;
+        }
+        const lp_num factor = lp_num::from_rational(q.factor);
+        const lp_num shift = lp_num::from_rational(q.shift);
+        const lp_num qv = (eval(q.n) / d - shift) / factor;
+        if (!moved[x] && inside(x, qv)) {
+            val[x] = qv;
+            moved[x] = 1;
+        } else if (q.n.size() != 1 || !solve_for(q.n, 0, (factor * val[x] + shift) * d)) {
+            return false;
+        }
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        if (!inside(j, val[j])) {
+            return false;
+        }
+    }
+    for (const auto& l : c.linear) {
+        if (!holds(l)) {
+            return false;
+        }
+    }
+    for (const auto& q : c.ratios) {
+        // n = (factor·q + shift)·d exactly, at the final point.
+        const lp_num d = eval(q.d);
+        const lp_num a =
+            lp_num::from_rational(q.factor) * val[q.q.front()] + lp_num::from_rational(q.shift);
+        if (d.sign() != q.sign || eval(q.n) != a * d) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// Where a bound or a row of the simplex comes from, to read its conflicts.
 struct joint_source {
     /// `implied`: a row that binds only when some figure is freed, built on
