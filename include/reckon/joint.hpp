@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -239,9 +240,38 @@ struct figure_advice {
     const std::string digits = f.display.coefficient().abs_digits();
     const int printed_sign = f.display.sign() < 0 ? -1 : 1;
     const int word_sign = f.negated ? -1 : 1;
+    // The cheap test again in int64, for the many typos tried: whether k is outside
+    // [k_min, k_max] (false when a number does not fit, and the exact test decides).
+    const auto small_of = [](const std::optional<big_int>& b, std::int64_t& v) {
+        constexpr std::int64_t lim = std::int64_t{1} << 62;
+        if (!b || *b >= lim || *b <= -lim) {
+            return false;
+        }
+        v = b->convert_to<std::int64_t>();
+        return true;
+    };
+    std::int64_t small_min = 0;
+    std::int64_t small_max = 0;
+    const bool has_small_min = small_of(k_min, small_min);
+    const bool has_small_max = small_of(k_max, small_max);
+    const bool small_ends = (has_small_min || !k_min) && (has_small_max || !k_max);
+    auto far_off = [&](const std::string& ds, int sign) {
+        if (!small_ends || ds.size() > 17) {
+            return false;
+        }
+        std::int64_t k = 0;
+        for (char c : ds) {
+            k = k * 10 + (c - '0');
+        }
+        k *= sign;
+        return (has_small_min && k < small_min) || (has_small_max && k > small_max);
+    };
     auto try_digits = [&](const std::string& ds, const char* kind) {
         if (!narrow || !out.typo.empty() || ds.empty() || (ds.size() > 1 && ds[0] == '0')) {
             return;
+        }
+        if (far_off(ds, printed_sign * word_sign)) {
+            return; // `fits` says no
         }
         const big_int k = digits_value(ds) * (printed_sign * word_sign);
         if (ds != digits && fits(k)) {
@@ -451,12 +481,22 @@ struct figure_advice {
         return w;
     };
 
+    std::vector<detail::witness_var> witness;
     for (auto& part : model.components) {
+        // Most parts hold at a point found without the variables' rationals: try that first.
+        witness.clear();
+        for (std::size_t i : part.figures) {
+            witness.push_back(detail::make_witness_var(r, i));
+        }
+        if (detail::witness_holds(part, witness)) {
+            part = detail::joint_component{};
+            continue; // decided exactly without a simplex
+        }
         detail::make_values(part, r);
         const detail::joint_component comp = std::move(part); // freed at the end of the turn
         part = detail::joint_component{};
         const std::size_t n = comp.vars.size();
-        if (detail::witness_holds(comp) || detail::one_row_holds(comp)) {
+        if (detail::one_row_holds(comp)) {
             continue; // decided exactly without a simplex
         }
         joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);

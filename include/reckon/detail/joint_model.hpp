@@ -9,10 +9,12 @@
 // value to part / whole. Figures linked by relations form independent parts
 // (connected components), each solved on its own.
 
+#include <reckon/detail/scaled_figure.hpp>
 #include <reckon/detail/simplex.hpp>
 #include <reckon/report.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -191,6 +193,78 @@ inline void make_values(joint_component& c, const report& r) {
     }
 }
 
+/// What `witness_holds` needs of a figure: its printed value and its interval with every
+/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
+struct witness_var {
+    lp_num center;
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    bool empty = false;
+};
+
+/// The `witness_var` of a variable made already.
+[[nodiscard]] inline witness_var make_witness_var(const joint_var& v) {
+    witness_var w;
+    w.center = lp_num::from_rational(v.center);
+    const interval& i = v.open;
+    w.empty = i.empty();
+    w.lo_infinite = i.lower().infinite;
+    w.hi_infinite = i.upper().infinite;
+    w.lo_open = i.lower().open;
+    w.hi_open = i.upper().open;
+    if (!w.lo_infinite) {
+        w.lo = lp_num::from_rational(i.lower().value);
+    }
+    if (!w.hi_infinite) {
+        w.hi = lp_num::from_rational(i.upper().value);
+    }
+    return w;
+}
+
+/// The `witness_var` of figure `i` of report `r`: through the scaled integers of
+/// `scale_figure` (no rational) where they cover the figure, else through `make_joint_var`.
+[[nodiscard]] inline witness_var make_witness_var(const report& r, std::size_t i) {
+    const figure& f = r.figures()[i];
+    scaled_figure s;
+    if (scale_figure(f, r.rounding(), s)) {
+        // A value is n × 10^exponent / 2.
+        bool ok = true;
+        std::int64_t num_scale = 1;
+        std::int64_t den = 2;
+        const int e = s.exponent;
+        if (e >= 0 && static_cast<std::size_t>(e) < pow10_table.size()) {
+            num_scale = pow10_table[static_cast<std::size_t>(e)];
+        } else if (e < 0 && static_cast<std::size_t>(-e) < pow10_table.size() &&
+                   !__builtin_mul_overflow(den, pow10_table[static_cast<std::size_t>(-e)], &den)) {
+        } else {
+            ok = false;
+        }
+        auto value = [&](std::int64_t n, lp_num& out) {
+            std::int64_t x = 0;
+            if (!ok || __builtin_mul_overflow(n, num_scale, &x)) {
+                ok = false;
+                return;
+            }
+            out = lp_num::fraction(x, den);
+        };
+        witness_var w;
+        value(s.t.value, w.center);
+        value(s.t.lo, w.lo);
+        value(s.t.hi, w.hi);
+        w.lo_open = s.t.lo_open[1];
+        w.hi_open = s.t.hi_open[1];
+        w.empty = s.t.hi < s.t.lo || (s.t.hi == s.t.lo && (w.lo_open || w.hi_open));
+        if (ok) {
+            return w;
+        }
+    }
+    return make_witness_var(make_joint_var(r, i));
+}
+
 /// Builds the constraint system of a report from its relations and their findings (one finding
 /// per relation, in order). A relation of more than `max_terms` figures is left out. With
 /// `values` false the components hold their figures' indices only (`joint_component::figures`),
@@ -217,6 +291,33 @@ inline void make_values(joint_component& c, const report& r) {
             it = flags.emplace(f, figure_bounds(figs[f], r.rounding(), ties::closed)).first;
         }
         return it->second;
+    };
+
+    // The sign of a form's values (`strict_sign` of its interval): it depends on the ends of the
+    // closure only, which the figures' `witness_var`s give without rationals.
+    std::unordered_map<std::size_t, witness_var> light;
+    auto form_sign = [&](const joint_form& form) {
+        lp_num lo;
+        lp_num hi;
+        for (const auto& t : form) {
+            auto it = light.find(t.first);
+            if (it == light.end()) {
+                it = light.emplace(t.first, make_witness_var(r, t.first)).first;
+            }
+            const witness_var& w = it->second;
+            if (w.empty || w.lo_infinite || w.hi_infinite) {
+                return strict_sign(form_interval(form, bounds_of));
+            }
+            const lp_num k = t.second == 1 ? lp_num(1) : lp_num::from_rational(t.second);
+            lp_num a = k * w.lo;
+            lp_num b = k * w.hi;
+            if (k.sign() < 0) {
+                std::swap(a, b);
+            }
+            lo += a;
+            hi += b;
+        }
+        return lo.sign() > 0 ? 1 : hi.sign() < 0 ? -1 : 0;
     };
 
     struct proto {
@@ -271,7 +372,7 @@ inline void make_values(joint_component& c, const report& r) {
         // n = Q · d; false when d's sign is not known.
         auto ratio = [&](joint_form n, joint_form d, std::vector<std::size_t> q, rational factor,
                          rational shift, bool invert, unsigned power) {
-            const int sign = strict_sign(form_interval(d, bounds_of));
+            const int sign = form_sign(d);
             if (sign == 0) {
                 return false;
             }
@@ -283,7 +384,7 @@ inline void make_values(joint_component& c, const report& r) {
                          rational shift) {
             return ratio(one(n), one(d), {f[q]}, std::move(factor), std::move(shift), false, 0);
         };
-        auto sign_of = [&](std::size_t slot) { return strict_sign(bounds_of(f[slot])); };
+        auto sign_of = [&](std::size_t slot) { return form_sign(one(slot)); };
         std::optional<std::string> nonlinear;
         const std::size_t k = rel.figures.size();
         switch (rel.kind) {
@@ -521,8 +622,9 @@ inline void make_values(joint_component& c, const report& r) {
 /// holds, so the simplex would find the part feasible, and this gives its answer without
 /// building it. False when the point misses a constraint (the simplex then decides), or when a
 /// ratio relation is of another form (a reciprocal, a power, a product of several q).
-[[nodiscard]] inline bool witness_holds(const joint_component& c) {
-    const std::size_t n = c.vars.size();
+[[nodiscard]] inline bool witness_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    const std::size_t n = vars.size();
     if (n == 0) {
         return false;
     }
@@ -533,8 +635,8 @@ inline void make_values(joint_component& c, const report& r) {
     }
     std::vector<lp_num> val;
     val.reserve(n);
-    for (const auto& v : c.vars) {
-        val.push_back(lp_num::from_rational(v.center));
+    for (const auto& v : vars) {
+        val.push_back(v.center);
     }
     std::vector<char> moved(n, 0);
     auto eval = [&val](const joint_form& form) {
@@ -544,20 +646,20 @@ inline void make_values(joint_component& c, const report& r) {
         }
         return s;
     };
-    auto inside = [&c](std::size_t j, const lp_num& x) {
-        const interval& i = c.vars[j].open;
-        if (i.empty()) {
+    auto inside = [&vars](std::size_t j, const lp_num& x) {
+        const witness_var& w = vars[j];
+        if (w.empty) {
             return false;
         }
-        if (!i.lower().infinite) {
-            const int s = compare(x, lp_num::from_rational(i.lower().value));
-            if (s < 0 || (s == 0 && i.lower().open)) {
+        if (!w.lo_infinite) {
+            const int s = compare(x, w.lo);
+            if (s < 0 || (s == 0 && w.lo_open)) {
                 return false;
             }
         }
-        if (!i.upper().infinite) {
-            const int s = compare(x, lp_num::from_rational(i.upper().value));
-            if (s > 0 || (s == 0 && i.upper().open)) {
+        if (!w.hi_infinite) {
+            const int s = compare(x, w.hi);
+            if (s > 0 || (s == 0 && w.hi_open)) {
                 return false;
             }
         }
