@@ -40,6 +40,8 @@ struct joint_var {
     rational scale{1};      ///< one step of the last printed digit, base units
     interval flags;         ///< `bounds(…, ties::closed)`
     interval open;          ///< `bounds(…, ties::open)`
+    lp_num center_n;        ///< `center`, for the simplex's rows
+    lp_num scale_n{1};      ///< `scale`, for the simplex's rows
 
     [[nodiscard]] interval bounds(joint_mode m) const {
         switch (m) {
@@ -179,6 +181,8 @@ template <typename Bounds>
     }
     v.flags = flags ? std::move(*flags) : figure_bounds(f, r.rounding(), ties::closed);
     v.open = figure_bounds(f, r.rounding(), ties::open);
+    v.center_n = lp_num::from_rational(v.center);
+    v.scale_n = lp_num::from_rational(v.scale);
     return v;
 }
 
@@ -787,9 +791,9 @@ public:
         const bool closure = mode == joint_mode::closure;
         for (std::size_t i = 0; i < c.linear.size(); ++i) {
             const joint_linear& l = c.linear[i];
-            const rational b = l.rhs;
-            add_form_row(l.terms, rational(0), b,
-                         l.cmp == joint_cmp::eq ? std::optional<rational>(b) : std::nullopt,
+            const lp_num b(l.rhs);
+            add_form_row(to_lp(l.terms), lp_num(0), b,
+                         l.cmp == joint_cmp::eq ? std::optional<lp_num>(b) : std::nullopt,
                          l.cmp == joint_cmp::gt && !closure, {joint_source::what::linear, i});
         }
         extras_.resize(c.ratios.size());
@@ -838,12 +842,9 @@ public:
             }
             if (localising && q.d.size() > 1) {
                 // σ·d > 0, bound only once a figure of d is freed.
-                joint_form d = q.d;
-                for (auto& t : d) {
-                    t.second *= q.sign;
-                }
-                e.sign_row = inactive(add_form_row(d, rational(0), rational(0), std::nullopt,
-                                                   !closure, {joint_source::what::implied, i}));
+                e.sign_row = inactive(add_form_row(to_lp(q.d, lp_num(q.sign)), lp_num(0), lp_num(0),
+                                                   std::nullopt, !closure,
+                                                   {joint_source::what::implied, i}));
             }
         }
         base_ = lp_.save_bounds();
@@ -1078,40 +1079,56 @@ private:
         const joint_var& v = comp_->vars[j];
         const bool closure = mode_ == joint_mode::closure;
         if (!i.lower().infinite) {
-            lp_.set_lower(j, {lp_num((i.lower().value - v.center) / v.scale),
+            lp_.set_lower(j, {(lp_num(i.lower().value) - v.center_n) / v.scale_n,
                               lp_num(i.lower().open && !closure ? 1 : 0)});
         }
         if (!i.upper().infinite) {
-            lp_.set_upper(j, {lp_num((i.upper().value - v.center) / v.scale),
+            lp_.set_upper(j, {(lp_num(i.upper().value) - v.center_n) / v.scale_n,
                               lp_num(i.upper().open && !closure ? -1 : 0)});
         }
     }
 
+    using lp_form = std::vector<std::pair<std::size_t, lp_num>>;
+
+    // A form's coefficients as `lp_num`s, each times m.
+    [[nodiscard]] static lp_form to_lp(const joint_form& form, const lp_num& m = lp_num(1)) {
+        lp_form out;
+        out.reserve(form.size());
+        for (const auto& t : form) {
+            out.emplace_back(t.first, m * lp_num(t.second));
+        }
+        return out;
+    }
+
     // A row  form + k ≥ lower (> when strict), over true values, as a row
     // over the y's, divided by its smallest coefficient to keep the numbers
-    // small; also the factor and the constant it used.
-    void make_row(const joint_form& form, const rational& k, const rational& lower, bool strict,
-                  std::vector<std::pair<std::size_t, lp_num>>& row, lp_value& low,
-                  rational* unit_out = nullptr, rational* constant_out = nullptr) const {
-        rational constant = k;
-        rational unit(0);
+    // small; also the factor and the constant it used. Exact, in `lp_num`s (the
+    // values of the rationals they stand for).
+    void make_row(const lp_form& form, const lp_num& k, const lp_num& lower, bool strict,
+                  lp_form& row, lp_value& low, lp_num* unit_out = nullptr,
+                  lp_num* constant_out = nullptr) const {
+        lp_num constant = k;
+        lp_num unit;
         for (const auto& t : form) {
             const joint_var& v = comp_->vars[t.first];
-            constant += t.second * v.center;
-            const rational a = abs(t.second * v.scale);
-            if (a != 0 && (unit == 0 || a < unit)) {
+            constant += t.second * v.center_n;
+            lp_num a = t.second * v.scale_n;
+            if (a.sign() < 0) {
+                a = -a;
+            }
+            if (!a.is_zero() && (unit.is_zero() || a < unit)) {
                 unit = a;
             }
         }
-        if (unit == 0) {
+        if (unit.is_zero()) {
             unit = 1;
         }
         row.clear();
         row.reserve(form.size());
         for (const auto& t : form) {
-            row.emplace_back(t.first, lp_num(t.second * comp_->vars[t.first].scale / unit));
+            row.emplace_back(t.first, t.second * comp_->vars[t.first].scale_n / unit);
         }
-        low = {lp_num((lower - constant) / unit), lp_num(strict ? 1 : 0)};
+        low = {(lower - constant) / unit, lp_num(strict ? 1 : 0)};
         if (unit_out != nullptr && constant_out != nullptr) {
             *unit_out = unit;
             *constant_out = constant;
@@ -1120,18 +1137,17 @@ private:
 
     // The same row added to the tableau, with an upper bound too if given.
     // Returns its slack.
-    std::size_t add_form_row(const joint_form& form, const rational& k, const rational& lower,
-                             const std::optional<rational>& upper, bool strict,
-                             joint_source source) {
-        std::vector<std::pair<std::size_t, lp_num>> row;
+    std::size_t add_form_row(const lp_form& form, const lp_num& k, const lp_num& lower,
+                             const std::optional<lp_num>& upper, bool strict, joint_source source) {
+        lp_form row;
         lp_value low;
-        rational unit;
-        rational constant;
+        lp_num unit;
+        lp_num constant;
         make_row(form, k, lower, strict, row, low, &unit, &constant);
         const std::size_t s = lp_.add_row(row);
         lp_.set_lower(s, low);
         if (upper) {
-            lp_.set_upper(s, {lp_num((*upper - constant) / unit), lp_num(0)});
+            lp_.set_upper(s, {(*upper - constant) / unit, lp_num(0)});
         }
         sources_.push_back(source);
         return s;
@@ -1152,16 +1168,17 @@ private:
             if (k.infinite) {
                 return;
             }
-            const rational m(dir * q.sign);
-            joint_form form;
+            const lp_num m(dir * q.sign);
+            const lp_num md = -m * lp_num(k.value);
+            lp_form form;
             for (const auto& t : q.n) {
-                form.emplace_back(t.first, m * t.second);
+                form.emplace_back(t.first, m * lp_num(t.second));
             }
             for (const auto& t : q.d) {
-                form.emplace_back(t.first, -m * k.value * t.second);
+                form.emplace_back(t.first, md * lp_num(t.second));
             }
-            extras_[index].ratio.push_back(add_form_row(form, rational(0), rational(0),
-                                                        std::nullopt, k.open && !closure,
+            extras_[index].ratio.push_back(add_form_row(form, lp_num(0), lp_num(0), std::nullopt,
+                                                        k.open && !closure,
                                                         {joint_source::what::ratio, index}));
         };
         row(qi->lower(), 1);
@@ -1181,32 +1198,33 @@ private:
         if (!ai.bounded() || !di.bounded()) {
             return;
         }
-        const rational& alo = ai.lower().value;
-        const rational& ahi = ai.upper().value;
-        const rational& dlo = di.lower().value;
-        const rational& dhi = di.upper().value;
+        const lp_num alo(ai.lower().value);
+        const lp_num ahi(ai.upper().value);
+        const lp_num dlo(di.lower().value);
+        const lp_num dhi(di.upper().value);
+        const lp_num factor(q.factor);
+        const lp_num shift(q.shift);
         const std::size_t qv = q.q.front();
         // sn·n + sd·d + sa·a + k ≥ 0, with a = factor·q + shift.
-        auto row = [&](const rational& sn, const rational& sd, const rational& sa,
-                       const rational& k) {
-            joint_form form;
+        auto row = [&](const lp_num& sn, const lp_num& sd, const lp_num& sa, const lp_num& k) {
+            lp_form form;
             for (const auto& t : q.n) {
-                form.emplace_back(t.first, sn * t.second);
+                form.emplace_back(t.first, sn * lp_num(t.second));
             }
             for (const auto& t : q.d) {
-                form.emplace_back(t.first, sd * t.second);
+                form.emplace_back(t.first, sd * lp_num(t.second));
             }
-            form.emplace_back(qv, sa * q.factor);
+            form.emplace_back(qv, sa * factor);
             cut c;
             c.ratio = index;
             c.condition = condition;
-            make_row(form, sa * q.shift + k, rational(0), false, c.row, c.lower);
+            make_row(form, sa * shift + k, lp_num(0), false, c.row, c.lower);
             cuts_.push_back(std::move(c));
         };
-        row(rational(1), -alo, -dlo, alo * dlo);
-        row(rational(1), -ahi, -dhi, ahi * dhi);
-        row(rational(-1), ahi, dlo, -ahi * dlo);
-        row(rational(-1), alo, dhi, -alo * dhi);
+        row(lp_num(1), -alo, -dlo, alo * dlo);
+        row(lp_num(1), -ahi, -dhi, ahi * dhi);
+        row(lp_num(-1), ahi, dlo, -(ahi * dlo));
+        row(lp_num(-1), alo, dhi, -(alo * dhi));
     }
 
     // The values a freed q-figure can take given the other figures of its
