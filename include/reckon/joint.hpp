@@ -222,9 +222,138 @@ struct figure_advice {
         scaled = interval(down(range.lower()), down(range.upper()));
     }
     const convention rounding = f.effective_rounding(conv);
+    // The exact test on scaled integers: a display k at resolution 1 stands for an interval whose
+    // ends are whole numbers of half steps; twice the ends of `scaled` are compared with them
+    // through their floors. Only for a plain or "about" figure whose numbers fit an int64.
+    struct doubled_end {
+        bool infinite = true;
+        bool open = false;
+        std::int64_t floor = 0; // ⌊2·end⌋
+        bool whole = false;     // 2·end is ⌊2·end⌋
+    };
+    constexpr std::int64_t small_lim = std::int64_t{1} << 60;
+    bool fast =
+        scaled.has_value() && (f.qualifier == qualifier::none || f.qualifier == qualifier::about);
+    doubled_end fast_lo;
+    doubled_end fast_hi;
+    int fast_cmp = -1; // scaled's lower end against its upper, both finite
+    if (fast) {
+        auto doubled = [&](const bound& b, doubled_end& dst) {
+            if (b.infinite) {
+                return;
+            }
+            const rational x = b.value * 2;
+            const big_int fl = floor_int(x);
+            if (fl >= small_lim || fl <= -small_lim) {
+                fast = false;
+                return;
+            }
+            dst.infinite = false;
+            dst.open = b.open;
+            dst.floor = fl.convert_to<std::int64_t>();
+            dst.whole = denominator(x) == 1;
+        };
+        doubled(scaled->lower(), fast_lo);
+        doubled(scaled->upper(), fast_hi);
+        if (!fast_lo.infinite && !fast_hi.infinite) {
+            fast_cmp = detail::compare(scaled->lower().value, scaled->upper().value);
+        }
+    }
+    // m (half steps) against 2·end.
+    auto cmp_end = [](std::int64_t m, const doubled_end& x) {
+        if (m != x.floor) {
+            return m < x.floor ? -1 : 1;
+        }
+        return x.whole ? 0 : -1;
+    };
+    const convention shape = f.qualifier == qualifier::about ? convention::unknown_tie : rounding;
+    const bool tie_open = tie == ties::open;
+    // Whether display k's interval meets `scaled`; nothing when the fast path does not apply.
+    auto fast_fits = [&](const big_int& big_k) -> std::optional<bool> {
+        if (!fast || big_k >= small_lim / 4 || big_k <= -small_lim / 4) {
+            return std::nullopt;
+        }
+        const auto k = big_k.convert_to<std::int64_t>();
+        const std::int64_t m = 2 * k;
+        const int sk = (k > 0) - (k < 0);
+        std::int64_t a = m - 1;
+        std::int64_t b = m + 1;
+        bool a_open = tie_open;
+        bool b_open = tie_open;
+        switch (shape) {
+        case convention::exact:
+            a = m;
+            b = m;
+            a_open = false;
+            b_open = false;
+            break;
+        case convention::truncated:
+            a = sk > 0 ? m : (sk < 0 ? m - 2 : -2);
+            b = sk > 0 ? m + 2 : (sk < 0 ? m : 2);
+            a_open = sk <= 0;
+            b_open = sk >= 0;
+            break;
+        case convention::unknown_tie: break;
+        case convention::half_even:
+            a_open = (k % 2 != 0) || tie_open;
+            b_open = a_open;
+            break;
+        case convention::half_up:
+        case convention::half_down: {
+            const bool up = shape == convention::half_up;
+            if (sk == 0) {
+                a_open = up || tie_open;
+                b_open = a_open;
+            } else {
+                const bool lo_open = (sk > 0) != up;
+                a_open = lo_open || tie_open;
+                b_open = !lo_open || tie_open;
+            }
+            break;
+        }
+        }
+        // The intersection's lower end: a's or scaled's, whichever is higher (open if either
+        // is, at the same value); its upper end likewise.
+        bool lo_is_a = true;
+        bool lo_open = a_open;
+        if (!fast_lo.infinite) {
+            const int c = cmp_end(a, fast_lo);
+            if (c < 0) {
+                lo_is_a = false;
+                lo_open = fast_lo.open;
+            } else if (c == 0) {
+                lo_open = a_open || fast_lo.open;
+            }
+        }
+        bool hi_is_b = true;
+        bool hi_open = b_open;
+        if (!fast_hi.infinite) {
+            const int c = cmp_end(b, fast_hi);
+            if (c > 0) {
+                hi_is_b = false;
+                hi_open = fast_hi.open;
+            } else if (c == 0) {
+                hi_open = b_open || fast_hi.open;
+            }
+        }
+        int c = 0; // lower end against upper end
+        if (lo_is_a && hi_is_b) {
+            c = (a > b) - (a < b);
+        } else if (lo_is_a) {
+            c = cmp_end(a, fast_hi);
+        } else if (hi_is_b) {
+            c = -cmp_end(b, fast_lo);
+        } else {
+            c = fast_cmp;
+        }
+        return c < 0 || (c == 0 && !lo_open && !hi_open);
+    };
     auto fits = [&](const big_int& k) {
         if ((k_min && k < *k_min) || (k_max && k > *k_max)) {
             return false;
+        }
+        if (const auto quick = fast_fits(k)) {
+            return *quick;
         }
         if (scaled) {
             return !intersect(display_interval(decimal(k, 0), rounding, f.qualifier, tie), *scaled)

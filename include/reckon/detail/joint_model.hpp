@@ -312,7 +312,7 @@ struct witness_var {
             if (w.empty || w.lo_infinite || w.hi_infinite) {
                 return strict_sign(form_interval(form, bounds_of));
             }
-            const lp_num k = t.second == 1 ? lp_num(1) : lp_num::from_rational(t.second);
+            const lp_num k = lp_num::from_rational(t.second);
             lp_num a = k * w.lo;
             lp_num b = k * w.hi;
             if (k.sign() < 0) {
@@ -633,7 +633,7 @@ struct witness_var {
         return false;
     }
     for (const auto& q : c.ratios) {
-        if (q.q.size() != 1 || q.invert || q.power != 0 || q.factor <= 0) {
+        if (q.q.size() != 1 || q.invert || q.power != 0 || numerator(q.factor) <= 0) {
             return false;
         }
     }
@@ -646,7 +646,7 @@ struct witness_var {
     auto eval = [&val](const joint_form& form) {
         lp_num s;
         for (const auto& t : form) {
-            s += t.second == 1 ? val[t.first] : lp_num::from_rational(t.second) * val[t.first];
+            s += lp_num::from_rational(t.second) * val[t.first];
         }
         return s;
     };
