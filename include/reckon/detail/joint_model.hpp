@@ -174,6 +174,24 @@ template <typename Bounds>
     const figure& f = r.figures()[i];
     joint_var v;
     v.figure = i;
+    scaled_figure sf;
+    if (!flags && scale_figure(f, r.rounding(), sf)) {
+        // The same values from the scaled integers: n half steps of 10^exponent each.
+        const int e = sf.exponent;
+        const big_int p = big_pow10(static_cast<unsigned>(e < 0 ? -e : e));
+        auto value = [&](std::int64_t n) {
+            return e >= 0 ? rational(big_int(n) * p, big_int(2)) : rational(big_int(n), p * 2);
+        };
+        v.center = value(sf.t.value);
+        v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        const rational lo = value(sf.t.lo);
+        const rational hi = value(sf.t.hi);
+        v.flags = interval(bound{lo, false, sf.t.lo_open[0]}, bound{hi, false, sf.t.hi_open[0]});
+        v.open = interval(bound{lo, false, sf.t.lo_open[1]}, bound{hi, false, sf.t.hi_open[1]});
+        v.center_n = lp_num::from_rational(v.center);
+        v.scale_n = lp_num::from_rational(v.scale);
+        return v;
+    }
     v.center = f.value();
     v.scale = f.resolution();
     if (v.scale <= 0) {
