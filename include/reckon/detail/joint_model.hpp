@@ -301,10 +301,34 @@ struct witness_var {
     const auto& rels = r.relations();
     // Memory in proportion to the figures the relations use, not to the report: views of the
     // ids, and the intervals of the figures asked for only.
-    std::unordered_map<std::string_view, std::size_t> index;
-    index.reserve(figs.size());
+    // The figures by id: open addressing (linear probing) on FNV-1a, the first of an id kept;
+    // no allocation per figure.
+    std::size_t cap = 16;
+    while (cap < 2 * figs.size()) {
+        cap <<= 1U;
+    }
+    std::vector<std::size_t> slots(cap, simplex::npos);
+    auto hash = [](std::string_view id) {
+        std::uint64_t h = 14695981039346656037ULL;
+        for (char ch : id) {
+            h ^= static_cast<unsigned char>(ch);
+            h *= 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 32U));
+    };
+    // The slot of `id`: where it is, or the empty one where it would go.
+    auto slot_of = [&](std::string_view id) {
+        std::size_t k = hash(id) & (cap - 1);
+        while (slots[k] != simplex::npos && figs[slots[k]].id != id) {
+            k = (k + 1) & (cap - 1);
+        }
+        return k;
+    };
     for (std::size_t i = 0; i < figs.size(); ++i) {
-        index.emplace(figs[i].id, i);
+        const std::size_t k = slot_of(figs[i].id);
+        if (slots[k] == simplex::npos) {
+            slots[k] = i;
+        }
     }
     std::unordered_map<std::size_t, interval> flags;
     auto bounds_of = [&](std::size_t f) -> const interval& {
@@ -375,12 +399,12 @@ struct witness_var {
                 }
                 continue;
             }
-            const auto it = index.find(rel.figures[i]);
-            if (it == index.end()) {
+            const std::size_t found = slots[slot_of(rel.figures[i])];
+            if (found == simplex::npos) {
                 throw kind_error("reckon: relation " + rel.id + " names an unknown figure \"" +
                                  rel.figures[i] + "\"");
             }
-            f[i] = it->second;
+            f[i] = found;
         }
         if (missing) {
             model.left_out.emplace_back(ri, "a figure is not given");
