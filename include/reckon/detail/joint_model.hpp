@@ -301,13 +301,15 @@ struct witness_var {
     const auto& rels = r.relations();
     // Memory in proportion to the figures the relations use, not to the report: views of the
     // ids, and the intervals of the figures asked for only.
-    // The figures by id: open addressing (linear probing) on FNV-1a, the first of an id kept;
-    // no allocation per figure.
+    // The figures by id. Ids are unique in a report (`report::add`), and those the report makes
+    // up are "F" and the figure's place from 1: such an id is looked up where it points first.
+    // Others through open addressing (linear probing on FNV-1a, the first of an id kept, no
+    // allocation per figure), the table made at the first such id.
     std::size_t cap = 16;
     while (cap < 2 * figs.size()) {
         cap <<= 1U;
     }
-    std::vector<std::size_t> slots(cap, simplex::npos);
+    std::vector<std::size_t> slots;
     auto hash = [](std::string_view id) {
         std::uint64_t h = 14695981039346656037ULL;
         for (char ch : id) {
@@ -324,12 +326,29 @@ struct witness_var {
         }
         return k;
     };
-    for (std::size_t i = 0; i < figs.size(); ++i) {
-        const std::size_t k = slot_of(figs[i].id);
-        if (slots[k] == simplex::npos) {
-            slots[k] = i;
+    auto figure_index = [&](std::string_view id) {
+        if (id.size() > 1 && id.size() < 19 && id[0] == 'F' && id[1] != '0') {
+            std::size_t n = 0;
+            bool digits = true;
+            for (std::size_t c = 1; c < id.size() && digits; ++c) {
+                digits = id[c] >= '0' && id[c] <= '9';
+                n = n * 10 + static_cast<std::size_t>(id[c] - '0');
+            }
+            if (digits && n <= figs.size() && figs[n - 1].id == id) {
+                return n - 1;
+            }
         }
-    }
+        if (slots.empty()) {
+            slots.assign(cap, simplex::npos);
+            for (std::size_t i = 0; i < figs.size(); ++i) {
+                const std::size_t k = slot_of(figs[i].id);
+                if (slots[k] == simplex::npos) {
+                    slots[k] = i;
+                }
+            }
+        }
+        return slots[slot_of(id)];
+    };
     std::unordered_map<std::size_t, interval> flags;
     auto bounds_of = [&](std::size_t f) -> const interval& {
         auto it = flags.find(f);
@@ -399,7 +418,7 @@ struct witness_var {
                 }
                 continue;
             }
-            const std::size_t found = slots[slot_of(rel.figures[i])];
+            const std::size_t found = figure_index(rel.figures[i]);
             if (found == simplex::npos) {
                 throw kind_error("reckon: relation " + rel.id + " names an unknown figure \"" +
                                  rel.figures[i] + "\"");
