@@ -170,7 +170,13 @@ namespace detail {
 }
 
 [[nodiscard]] inline big_int floor_int(const rational& x) {
-    return decimal::round(x, 0, rounding_mode::floor).coefficient().to_big();
+    const big_int& num = numerator(x);
+    const big_int& den = denominator(x); // > 0
+    big_int q = num / den;               // toward zero
+    if (num.sign() < 0 && q * den != num) {
+        --q;
+    }
+    return q;
 }
 
 [[nodiscard]] inline big_int digits_value(const std::string& digits) {

@@ -888,17 +888,19 @@ public:
         for (std::size_t i = 0; i < c.ratios.size(); ++i) {
             const joint_ratio& q = c.ratios[i];
             ratio_extra& e = extras_[i];
-            add_ratio_rows(q, i);
             const auto a = q_interval(q);
-            const interval nb = form_interval(q.n, b);
-            const interval db = form_interval(q.d, b);
+            add_ratio_rows(q, i, a);
             if (coupling && coupled(q) && a) {
+                const interval db = form_interval(q.d, b);
                 add_cuts(q, i, *a, db, cut::when::plain);
-                if (localising && !a->may_be_zero()) {
-                    add_cuts(q, i, *a, nb / *a, cut::when::d_freed); // d = n / a
-                }
-                if (localising && !db.may_be_zero()) {
-                    add_cuts(q, i, nb / db, db, cut::when::q_freed); // a = n / d
+                if (localising) {
+                    const interval nb = form_interval(q.n, b);
+                    if (!a->may_be_zero()) {
+                        add_cuts(q, i, *a, nb / *a, cut::when::d_freed); // d = n / a
+                    }
+                    if (!db.may_be_zero()) {
+                        add_cuts(q, i, nb / db, db, cut::when::q_freed); // a = n / d
+                    }
                 }
             }
             if (localising && q.d.size() > 1) {
@@ -1218,8 +1220,9 @@ private:
         return ratio_q(q, [&](std::size_t x) { return comp_->vars[x].bounds(mode_); });
     }
 
-    void add_ratio_rows(const joint_ratio& q, std::size_t index) {
-        const auto qi = q_interval(q);
+    // The rows n/d ∈ Q, with Q's interval `qi` (`q_interval(q)`).
+    void add_ratio_rows(const joint_ratio& q, std::size_t index,
+                        const std::optional<interval>& qi) {
         if (!qi) {
             return; // dropping a constraint keeps every true solution
         }
