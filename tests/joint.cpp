@@ -770,6 +770,144 @@ TEST_SUITE("joint") {
         }
     }
 
+    // --- the shortcuts of the joint check, against the simplex and the rational path -----------
+
+    TEST_CASE("a part the witness point holds is one the simplex finds feasible (randomised)") {
+        // Tables of parts, totals and shares, and of this year, last year and growth, some
+        // displays disturbed: every part `witness_holds` decides without a simplex must be one
+        // the simplex finds feasible (with every tie open); most feasible parts are.
+        const std::uint64_t seed = 20261128;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const convention conventions[] = {convention::unknown_tie, convention::half_up,
+                                          convention::half_even, convention::truncated};
+        auto tenths = [](std::int64_t v) { return reckon::decimal(v, -1).str(); };
+        auto shown = [](const rational& q) {
+            return reckon::decimal::round(q * 1000, 0, reckon::rounding_mode::half_even)
+                .coefficient()
+                .to_big()
+                .convert_to<std::int64_t>();
+        };
+        std::size_t witnessed = 0;
+        std::size_t feasible = 0;
+        std::size_t parts = 0;
+        for (int round = 0; round < 400; ++round) {
+            report r{"random", conventions[rng.next(0, 3)]};
+            auto jitter = [&]() { return rng.next(0, 3) == 0 ? rng.next(-3, 3) : 0; };
+            for (int table = 0; table < 3; ++table) {
+                const std::string t = "T" + std::to_string(table);
+                const auto k = rng.next(2, 4);
+                std::vector<std::int64_t> v;
+                std::int64_t total = 0;
+                for (std::int64_t i = 0; i < k; ++i) {
+                    v.push_back(rng.next(10, 9999));
+                    total += v.back();
+                }
+                std::vector<std::string> ids;
+                r.add(t, tenths(total + jitter()), "亿元");
+                if (rng.next(0, 1) == 0) { // parts and their shares, which make 100 %
+                    std::vector<std::string> shares;
+                    for (std::int64_t i = 0; i < k; ++i) {
+                        ids.push_back(t + "P" + std::to_string(i));
+                        r.add(ids.back(), tenths(v[static_cast<std::size_t>(i)] + jitter()),
+                              "亿元");
+                        shares.push_back(t + "S" + std::to_string(i));
+                        r.add(shares.back(),
+                              tenths(shown(rational(v[static_cast<std::size_t>(i)], total)) +
+                                     jitter()),
+                              "%");
+                        r.share(shares.back(), ids.back(), t);
+                    }
+                    r.shares_total(shares);
+                } else { // this year, last year and the growth of each part
+                    for (std::int64_t i = 0; i < k; ++i) {
+                        const auto now = v[static_cast<std::size_t>(i)];
+                        const auto before = now * rng.next(800, 1250) / 1000 + 1;
+                        ids.push_back(t + "P" + std::to_string(i));
+                        r.add(ids.back(), tenths(now + jitter()), "亿元");
+                        const std::string b = t + "B" + std::to_string(i);
+                        r.add(b, tenths(before), "亿元");
+                        const std::string g = t + "G" + std::to_string(i);
+                        r.add(g, tenths(shown(rational(now, before) - 1) + jitter()), "%");
+                        r.growth(g, ids.back(), b);
+                    }
+                }
+                r.sum(t, ids);
+            }
+            std::vector<reckon::finding> findings;
+            for (const auto& rel : r.relations()) {
+                findings.push_back(reckon::check(r, rel));
+            }
+            const auto model = reckon::detail::build_joint_model(r, findings);
+            for (const auto& comp : model.components) {
+                std::vector<reckon::detail::witness_var> w;
+                for (const auto& v : comp.vars) {
+                    w.push_back(reckon::detail::make_witness_var(r, v.figure));
+                    // The scaled integers' values are the rational ones.
+                    const auto ref = reckon::detail::make_witness_var(v);
+                    CHECK(w.back().center == ref.center);
+                    CHECK(w.back().lo == ref.lo);
+                    CHECK(w.back().hi == ref.hi);
+                    CHECK(w.back().lo_open == ref.lo_open);
+                    CHECK(w.back().hi_open == ref.hi_open);
+                }
+                const bool shown_feasible = reckon::detail::witness_holds(comp, w);
+                reckon::detail::joint_lp lp(comp, reckon::detail::joint_mode::open);
+                const bool simplex_feasible = lp.feasible();
+                INFO("round " << round);
+                CHECK((!shown_feasible || simplex_feasible));
+                ++parts;
+                witnessed += shown_feasible ? 1U : 0U;
+                feasible += simplex_feasible ? 1U : 0U;
+            }
+        }
+        MESSAGE(parts << " parts: " << feasible << " feasible, " << witnessed
+                      << " of them shown so without a simplex");
+        CHECK(witnessed > feasible / 2);
+        CHECK(feasible < parts);
+    }
+
+    TEST_CASE("a figure's variable from scaled integers is the rational one (randomised)") {
+        const std::uint64_t seed = 20261129;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const char* units[] = {"", "%", "亿元", "万吨", "项", "‰"};
+        const convention conventions[] = {convention::half_up,   convention::half_even,
+                                          convention::half_down, convention::unknown_tie,
+                                          convention::truncated, convention::exact};
+        const reckon::qualifier qualifiers[] = {reckon::qualifier::none, reckon::qualifier::about,
+                                                reckon::qualifier::more_than};
+        for (int round = 0; round < 3000; ++round) {
+            report r{"random", conventions[rng.next(0, 3)]};
+            const auto c = rng.next(0, 3) == 0 ? rng.next(-10, 10) : rng.next(-999999, 999999);
+            const auto e = static_cast<int>(rng.next(-5, 3));
+            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 5)]);
+            reckon::figure& f = *r.find("F1");
+            if (rng.next(0, 2) == 0) {
+                f.rounding = conventions[rng.next(0, 5)];
+            }
+            f.qualifier = qualifiers[rng.next(0, 2)];
+            f.negated = rng.next(0, 6) == 0;
+            const auto v = reckon::detail::make_joint_var(r, 0);
+            INFO("round " << round << ": " << f.signed_display().str() << " " << f.unit->symbol);
+            CHECK(v.center == f.value());
+            CHECK(v.scale == f.resolution());
+            // The reference: the joint check's own intervals (`figure_bounds`, on the signed
+            // display), through display_interval and the unit's factor.
+            const auto flags = reckon::detail::figure_bounds(f, r.rounding(), reckon::ties::closed);
+            const auto open = reckon::detail::figure_bounds(f, r.rounding(), reckon::ties::open);
+            CHECK(v.flags.str() == flags.str());
+            CHECK(v.open.str() == open.str());
+            // Given its interval, a variable is made through the rational path.
+            const auto ref = reckon::detail::make_joint_var(r, 0, flags);
+            CHECK(v.center == ref.center);
+            CHECK(v.scale == ref.scale);
+            CHECK(v.open.str() == ref.open.str());
+            CHECK(v.center_n.to_rational() == v.center);
+            CHECK(v.scale_n.to_rational() == v.scale);
+        }
+    }
+
     // --- the simplex, against Fourier–Motzkin elimination ----------------------------------------
 
     namespace {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -169,7 +170,13 @@ namespace detail {
 }
 
 [[nodiscard]] inline big_int floor_int(const rational& x) {
-    return decimal::round(x, 0, rounding_mode::floor).coefficient().to_big();
+    const big_int& num = numerator(x);
+    const big_int& den = denominator(x); // > 0
+    big_int q = num / den;               // toward zero
+    if (num.sign() < 0 && q * den != num) {
+        --q;
+    }
+    return q;
 }
 
 [[nodiscard]] inline big_int digits_value(const std::string& digits) {
@@ -221,9 +228,138 @@ struct figure_advice {
         scaled = interval(down(range.lower()), down(range.upper()));
     }
     const convention rounding = f.effective_rounding(conv);
+    // The exact test on scaled integers: a display k at resolution 1 stands for an interval whose
+    // ends are whole numbers of half steps; twice the ends of `scaled` are compared with them
+    // through their floors. Only for a plain or "about" figure whose numbers fit an int64.
+    struct doubled_end {
+        bool infinite = true;
+        bool open = false;
+        std::int64_t floor = 0; // ⌊2·end⌋
+        bool whole = false;     // 2·end is ⌊2·end⌋
+    };
+    constexpr std::int64_t small_lim = std::int64_t{1} << 60;
+    bool fast =
+        scaled.has_value() && (f.qualifier == qualifier::none || f.qualifier == qualifier::about);
+    doubled_end fast_lo;
+    doubled_end fast_hi;
+    int fast_cmp = -1; // scaled's lower end against its upper, both finite
+    if (fast) {
+        auto doubled = [&](const bound& b, doubled_end& dst) {
+            if (b.infinite) {
+                return;
+            }
+            const rational x = b.value * 2;
+            const big_int fl = floor_int(x);
+            if (fl >= small_lim || fl <= -small_lim) {
+                fast = false;
+                return;
+            }
+            dst.infinite = false;
+            dst.open = b.open;
+            dst.floor = fl.convert_to<std::int64_t>();
+            dst.whole = denominator(x) == 1;
+        };
+        doubled(scaled->lower(), fast_lo);
+        doubled(scaled->upper(), fast_hi);
+        if (!fast_lo.infinite && !fast_hi.infinite) {
+            fast_cmp = detail::compare(scaled->lower().value, scaled->upper().value);
+        }
+    }
+    // m (half steps) against 2·end.
+    auto cmp_end = [](std::int64_t m, const doubled_end& x) {
+        if (m != x.floor) {
+            return m < x.floor ? -1 : 1;
+        }
+        return x.whole ? 0 : -1;
+    };
+    const convention shape = f.qualifier == qualifier::about ? convention::unknown_tie : rounding;
+    const bool tie_open = tie == ties::open;
+    // Whether display k's interval meets `scaled`; nothing when the fast path does not apply.
+    auto fast_fits = [&](const big_int& big_k) -> std::optional<bool> {
+        if (!fast || big_k >= small_lim / 4 || big_k <= -small_lim / 4) {
+            return std::nullopt;
+        }
+        const auto k = big_k.convert_to<std::int64_t>();
+        const std::int64_t m = 2 * k;
+        const int sk = (k > 0) - (k < 0);
+        std::int64_t a = m - 1;
+        std::int64_t b = m + 1;
+        bool a_open = tie_open;
+        bool b_open = tie_open;
+        switch (shape) {
+        case convention::exact:
+            a = m;
+            b = m;
+            a_open = false;
+            b_open = false;
+            break;
+        case convention::truncated:
+            a = sk > 0 ? m : (sk < 0 ? m - 2 : -2);
+            b = sk > 0 ? m + 2 : (sk < 0 ? m : 2);
+            a_open = sk <= 0;
+            b_open = sk >= 0;
+            break;
+        case convention::unknown_tie: break;
+        case convention::half_even:
+            a_open = (k % 2 != 0) || tie_open;
+            b_open = a_open;
+            break;
+        case convention::half_up:
+        case convention::half_down: {
+            const bool up = shape == convention::half_up;
+            if (sk == 0) {
+                a_open = up || tie_open;
+                b_open = a_open;
+            } else {
+                const bool lo_open = (sk > 0) != up;
+                a_open = lo_open || tie_open;
+                b_open = !lo_open || tie_open;
+            }
+            break;
+        }
+        }
+        // The intersection's lower end: a's or scaled's, whichever is higher (open if either
+        // is, at the same value); its upper end likewise.
+        bool lo_is_a = true;
+        bool lo_open = a_open;
+        if (!fast_lo.infinite) {
+            const int c = cmp_end(a, fast_lo);
+            if (c < 0) {
+                lo_is_a = false;
+                lo_open = fast_lo.open;
+            } else if (c == 0) {
+                lo_open = a_open || fast_lo.open;
+            }
+        }
+        bool hi_is_b = true;
+        bool hi_open = b_open;
+        if (!fast_hi.infinite) {
+            const int c = cmp_end(b, fast_hi);
+            if (c > 0) {
+                hi_is_b = false;
+                hi_open = fast_hi.open;
+            } else if (c == 0) {
+                hi_open = b_open || fast_hi.open;
+            }
+        }
+        int c = 0; // lower end against upper end
+        if (lo_is_a && hi_is_b) {
+            c = (a > b) - (a < b);
+        } else if (lo_is_a) {
+            c = cmp_end(a, fast_hi);
+        } else if (hi_is_b) {
+            c = -cmp_end(b, fast_lo);
+        } else {
+            c = fast_cmp;
+        }
+        return c < 0 || (c == 0 && !lo_open && !hi_open);
+    };
     auto fits = [&](const big_int& k) {
         if ((k_min && k < *k_min) || (k_max && k > *k_max)) {
             return false;
+        }
+        if (const auto quick = fast_fits(k)) {
+            return *quick;
         }
         if (scaled) {
             return !intersect(display_interval(decimal(k, 0), rounding, f.qualifier, tie), *scaled)
@@ -239,9 +375,38 @@ struct figure_advice {
     const std::string digits = f.display.coefficient().abs_digits();
     const int printed_sign = f.display.sign() < 0 ? -1 : 1;
     const int word_sign = f.negated ? -1 : 1;
+    // The cheap test again in int64, for the many typos tried: whether k is outside
+    // [k_min, k_max] (false when a number does not fit, and the exact test decides).
+    const auto small_of = [](const std::optional<big_int>& b, std::int64_t& v) {
+        constexpr std::int64_t lim = std::int64_t{1} << 62;
+        if (!b || *b >= lim || *b <= -lim) {
+            return false;
+        }
+        v = b->convert_to<std::int64_t>();
+        return true;
+    };
+    std::int64_t small_min = 0;
+    std::int64_t small_max = 0;
+    const bool has_small_min = small_of(k_min, small_min);
+    const bool has_small_max = small_of(k_max, small_max);
+    const bool small_ends = (has_small_min || !k_min) && (has_small_max || !k_max);
+    auto far_off = [&](const std::string& ds, int sign) {
+        if (!small_ends || ds.size() > 17) {
+            return false;
+        }
+        std::int64_t k = 0;
+        for (char c : ds) {
+            k = k * 10 + (c - '0');
+        }
+        k *= sign;
+        return (has_small_min && k < small_min) || (has_small_max && k > small_max);
+    };
     auto try_digits = [&](const std::string& ds, const char* kind) {
         if (!narrow || !out.typo.empty() || ds.empty() || (ds.size() > 1 && ds[0] == '0')) {
             return;
+        }
+        if (far_off(ds, printed_sign * word_sign)) {
+            return; // `fits` says no
         }
         const big_int k = digits_value(ds) * (printed_sign * word_sign);
         if (ds != digits && fits(k)) {
@@ -451,7 +616,17 @@ struct figure_advice {
         return w;
     };
 
+    std::vector<detail::witness_var> witness;
     for (auto& part : model.components) {
+        // Most parts hold at a point found without the variables' rationals: try that first.
+        witness.clear();
+        for (std::size_t i : part.figures) {
+            witness.push_back(detail::make_witness_var(r, i));
+        }
+        if (detail::witness_holds(part, witness)) {
+            part = detail::joint_component{};
+            continue; // decided exactly without a simplex
+        }
         detail::make_values(part, r);
         const detail::joint_component comp = std::move(part); // freed at the end of the turn
         part = detail::joint_component{};

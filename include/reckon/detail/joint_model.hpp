@@ -9,10 +9,12 @@
 // value to part / whole. Figures linked by relations form independent parts
 // (connected components), each solved on its own.
 
+#include <reckon/detail/scaled_figure.hpp>
 #include <reckon/detail/simplex.hpp>
 #include <reckon/report.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -38,6 +40,8 @@ struct joint_var {
     rational scale{1};      ///< one step of the last printed digit, base units
     interval flags;         ///< `bounds(…, ties::closed)`
     interval open;          ///< `bounds(…, ties::open)`
+    lp_num center_n;        ///< `center`, for the simplex's rows
+    lp_num scale_n{1};      ///< `scale`, for the simplex's rows
 
     [[nodiscard]] interval bounds(joint_mode m) const {
         switch (m) {
@@ -170,6 +174,24 @@ template <typename Bounds>
     const figure& f = r.figures()[i];
     joint_var v;
     v.figure = i;
+    scaled_figure sf;
+    if (!flags && scale_figure(f, r.rounding(), sf)) {
+        // The same values from the scaled integers: n half steps of 10^exponent each.
+        const int e = sf.exponent;
+        const big_int p = big_pow10(static_cast<unsigned>(e < 0 ? -e : e));
+        auto value = [&](std::int64_t n) {
+            return e >= 0 ? rational(big_int(n) * p, big_int(2)) : rational(big_int(n), p * 2);
+        };
+        v.center = value(sf.t.value);
+        v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        const rational lo = value(sf.t.lo);
+        const rational hi = value(sf.t.hi);
+        v.flags = interval(bound{lo, false, sf.t.lo_open[0]}, bound{hi, false, sf.t.hi_open[0]});
+        v.open = interval(bound{lo, false, sf.t.lo_open[1]}, bound{hi, false, sf.t.hi_open[1]});
+        v.center_n = lp_num::from_rational(v.center);
+        v.scale_n = lp_num::from_rational(v.scale);
+        return v;
+    }
     v.center = f.value();
     v.scale = f.resolution();
     if (v.scale <= 0) {
@@ -177,6 +199,8 @@ template <typename Bounds>
     }
     v.flags = flags ? std::move(*flags) : figure_bounds(f, r.rounding(), ties::closed);
     v.open = figure_bounds(f, r.rounding(), ties::open);
+    v.center_n = lp_num::from_rational(v.center);
+    v.scale_n = lp_num::from_rational(v.scale);
     return v;
 }
 
@@ -189,6 +213,78 @@ inline void make_values(joint_component& c, const report& r) {
     for (std::size_t i : c.figures) {
         c.vars.push_back(make_joint_var(r, i));
     }
+}
+
+/// What `witness_holds` needs of a figure: its printed value and its interval with every
+/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
+struct witness_var {
+    lp_num center;
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    bool empty = false;
+};
+
+/// The `witness_var` of a variable made already.
+[[nodiscard]] inline witness_var make_witness_var(const joint_var& v) {
+    witness_var w;
+    w.center = lp_num::from_rational(v.center);
+    const interval& i = v.open;
+    w.empty = i.empty();
+    w.lo_infinite = i.lower().infinite;
+    w.hi_infinite = i.upper().infinite;
+    w.lo_open = i.lower().open;
+    w.hi_open = i.upper().open;
+    if (!w.lo_infinite) {
+        w.lo = lp_num::from_rational(i.lower().value);
+    }
+    if (!w.hi_infinite) {
+        w.hi = lp_num::from_rational(i.upper().value);
+    }
+    return w;
+}
+
+/// The `witness_var` of figure `i` of report `r`: through the scaled integers of
+/// `scale_figure` (no rational) where they cover the figure, else through `make_joint_var`.
+[[nodiscard]] inline witness_var make_witness_var(const report& r, std::size_t i) {
+    const figure& f = r.figures()[i];
+    scaled_figure s;
+    if (scale_figure(f, r.rounding(), s)) {
+        // A value is n × 10^exponent / 2.
+        bool ok = true;
+        std::int64_t num_scale = 1;
+        std::int64_t den = 2;
+        const int e = s.exponent;
+        if (e >= 0 && static_cast<std::size_t>(e) < pow10_table.size()) {
+            num_scale = pow10_table[static_cast<std::size_t>(e)];
+        } else if (e < 0 && static_cast<std::size_t>(-e) < pow10_table.size() &&
+                   !__builtin_mul_overflow(den, pow10_table[static_cast<std::size_t>(-e)], &den)) {
+        } else {
+            ok = false;
+        }
+        auto value = [&](std::int64_t n, lp_num& out) {
+            std::int64_t x = 0;
+            if (!ok || __builtin_mul_overflow(n, num_scale, &x)) {
+                ok = false;
+                return;
+            }
+            out = lp_num::fraction(x, den);
+        };
+        witness_var w;
+        value(s.t.value, w.center);
+        value(s.t.lo, w.lo);
+        value(s.t.hi, w.hi);
+        w.lo_open = s.t.lo_open[1];
+        w.hi_open = s.t.hi_open[1];
+        w.empty = s.t.hi < s.t.lo || (s.t.hi == s.t.lo && (w.lo_open || w.hi_open));
+        if (ok) {
+            return w;
+        }
+    }
+    return make_witness_var(make_joint_var(r, i));
 }
 
 /// Builds the constraint system of a report from its relations and their findings (one finding
@@ -205,11 +301,54 @@ inline void make_values(joint_component& c, const report& r) {
     const auto& rels = r.relations();
     // Memory in proportion to the figures the relations use, not to the report: views of the
     // ids, and the intervals of the figures asked for only.
-    std::unordered_map<std::string_view, std::size_t> index;
-    index.reserve(figs.size());
-    for (std::size_t i = 0; i < figs.size(); ++i) {
-        index.emplace(figs[i].id, i);
+    // The figures by id. Ids are unique in a report (`report::add`), and those the report makes
+    // up are "F" and the figure's place from 1: such an id is looked up where it points first.
+    // Others through open addressing (linear probing on FNV-1a, the first of an id kept, no
+    // allocation per figure), the table made at the first such id.
+    std::size_t cap = 16;
+    while (cap < 2 * figs.size()) {
+        cap <<= 1U;
     }
+    std::vector<std::size_t> slots;
+    auto hash = [](std::string_view id) {
+        std::uint64_t h = 14695981039346656037ULL;
+        for (char ch : id) {
+            h ^= static_cast<unsigned char>(ch);
+            h *= 1099511628211ULL;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 32U));
+    };
+    // The slot of `id`: where it is, or the empty one where it would go.
+    auto slot_of = [&](std::string_view id) {
+        std::size_t k = hash(id) & (cap - 1);
+        while (slots[k] != simplex::npos && figs[slots[k]].id != id) {
+            k = (k + 1) & (cap - 1);
+        }
+        return k;
+    };
+    auto figure_index = [&](std::string_view id) {
+        if (id.size() > 1 && id.size() < 19 && id[0] == 'F' && id[1] != '0') {
+            std::size_t n = 0;
+            bool digits = true;
+            for (std::size_t c = 1; c < id.size() && digits; ++c) {
+                digits = id[c] >= '0' && id[c] <= '9';
+                n = n * 10 + static_cast<std::size_t>(id[c] - '0');
+            }
+            if (digits && n <= figs.size() && figs[n - 1].id == id) {
+                return n - 1;
+            }
+        }
+        if (slots.empty()) {
+            slots.assign(cap, simplex::npos);
+            for (std::size_t i = 0; i < figs.size(); ++i) {
+                const std::size_t k = slot_of(figs[i].id);
+                if (slots[k] == simplex::npos) {
+                    slots[k] = i;
+                }
+            }
+        }
+        return slots[slot_of(id)];
+    };
     std::unordered_map<std::size_t, interval> flags;
     auto bounds_of = [&](std::size_t f) -> const interval& {
         auto it = flags.find(f);
@@ -217,6 +356,33 @@ inline void make_values(joint_component& c, const report& r) {
             it = flags.emplace(f, figure_bounds(figs[f], r.rounding(), ties::closed)).first;
         }
         return it->second;
+    };
+
+    // The sign of a form's values (`strict_sign` of its interval): it depends on the ends of the
+    // closure only, which the figures' `witness_var`s give without rationals.
+    std::unordered_map<std::size_t, witness_var> light;
+    auto form_sign = [&](const joint_form& form) {
+        lp_num lo;
+        lp_num hi;
+        for (const auto& t : form) {
+            auto it = light.find(t.first);
+            if (it == light.end()) {
+                it = light.emplace(t.first, make_witness_var(r, t.first)).first;
+            }
+            const witness_var& w = it->second;
+            if (w.empty || w.lo_infinite || w.hi_infinite) {
+                return strict_sign(form_interval(form, bounds_of));
+            }
+            const lp_num k = lp_num::from_rational(t.second);
+            lp_num a = k * w.lo;
+            lp_num b = k * w.hi;
+            if (k.sign() < 0) {
+                std::swap(a, b);
+            }
+            lo += a;
+            hi += b;
+        }
+        return lo.sign() > 0 ? 1 : hi.sign() < 0 ? -1 : 0;
     };
 
     struct proto {
@@ -252,12 +418,12 @@ inline void make_values(joint_component& c, const report& r) {
                 }
                 continue;
             }
-            const auto it = index.find(rel.figures[i]);
-            if (it == index.end()) {
+            const std::size_t found = figure_index(rel.figures[i]);
+            if (found == simplex::npos) {
                 throw kind_error("reckon: relation " + rel.id + " names an unknown figure \"" +
                                  rel.figures[i] + "\"");
             }
-            f[i] = it->second;
+            f[i] = found;
         }
         if (missing) {
             model.left_out.emplace_back(ri, "a figure is not given");
@@ -271,7 +437,7 @@ inline void make_values(joint_component& c, const report& r) {
         // n = Q · d; false when d's sign is not known.
         auto ratio = [&](joint_form n, joint_form d, std::vector<std::size_t> q, rational factor,
                          rational shift, bool invert, unsigned power) {
-            const int sign = strict_sign(form_interval(d, bounds_of));
+            const int sign = form_sign(d);
             if (sign == 0) {
                 return false;
             }
@@ -283,7 +449,7 @@ inline void make_values(joint_component& c, const report& r) {
                          rational shift) {
             return ratio(one(n), one(d), {f[q]}, std::move(factor), std::move(shift), false, 0);
         };
-        auto sign_of = [&](std::size_t slot) { return strict_sign(bounds_of(f[slot])); };
+        auto sign_of = [&](std::size_t slot) { return form_sign(one(slot)); };
         std::optional<std::string> nonlinear;
         const std::size_t k = rel.figures.size();
         switch (rel.kind) {
@@ -510,6 +676,152 @@ inline void make_values(joint_component& c, const report& r) {
     return false;
 }
 
+/// Whether a part holds with every rounding tie open (`joint_mode::open`), shown by one point
+/// that satisfies every constraint `joint_lp` would build. The point: each figure at its printed
+/// value; then, for each equality (or ≥) row that misses, the first of its figures that can take
+/// the value the row makes of it, within its interval; then, for each ratio relation
+/// n = (factor·q + shift)·d, q at the value n / d makes of it, or (when that falls outside q's
+/// interval) n at the value q·d makes of it. A point that satisfies the rows n/d ∈ Q exactly
+/// (n = a·d, a within Q's interval, strictly inside where it is open) satisfies McCormick's
+/// envelopes too (they hold wherever n = a·d, a and d within their intervals): every constraint
+/// holds, so the simplex would find the part feasible, and this gives its answer without
+/// building it. False when the point misses a constraint (the simplex then decides), or when a
+/// ratio relation is of another form (a reciprocal, a power, a product of several q).
+[[nodiscard]] inline bool witness_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    const std::size_t n = vars.size();
+    if (n == 0) {
+        return false;
+    }
+    for (const auto& q : c.ratios) {
+        if (q.q.size() != 1 || q.invert || q.power != 0 || numerator(q.factor) <= 0) {
+            return false;
+        }
+    }
+    std::vector<lp_num> val;
+    val.reserve(n);
+    for (const auto& v : vars) {
+        val.push_back(v.center);
+    }
+    std::vector<char> moved(n, 0);
+    auto eval = [&val](const joint_form& form) {
+        lp_num s;
+        for (const auto& t : form) {
+            s += lp_num::from_rational(t.second) * val[t.first];
+        }
+        return s;
+    };
+    auto inside = [&vars](std::size_t j, const lp_num& x) {
+        const witness_var& w = vars[j];
+        if (w.empty) {
+            return false;
+        }
+        if (!w.lo_infinite) {
+            const int s = compare(x, w.lo);
+            if (s < 0 || (s == 0 && w.lo_open)) {
+                return false;
+            }
+        }
+        if (!w.hi_infinite) {
+            const int s = compare(x, w.hi);
+            if (s > 0 || (s == 0 && w.hi_open)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    auto holds = [&](const joint_linear& l) {
+        const int s = compare(eval(l.terms), lp_num::from_rational(l.rhs));
+        return l.cmp == joint_cmp::eq ? s == 0 : l.cmp == joint_cmp::ge ? s >= 0 : s > 0;
+    };
+    // x := the value that makes `form` equal `target`, if x is once in the form and not moved yet.
+    auto solve_for = [&](const joint_form& form, std::size_t slot, const lp_num& target) {
+        const std::size_t x = form[slot].first;
+        if (moved[x] || form[slot].second == 0) {
+            return false;
+        }
+        for (std::size_t i = 0; i < form.size(); ++i) {
+            if (i != slot && form[i].first == x) {
+                return false;
+            }
+        }
+        const lp_num k = lp_num::from_rational(form[slot].second);
+        const lp_num v = val[x] + (target - eval(form)) / k;
+        if (!inside(x, v)) {
+            return false;
+        }
+        val[x] = v;
+        moved[x] = 1;
+        return true;
+    };
+    // A figure no other constraint uses is tried first: moving it breaks nothing else.
+    std::vector<unsigned> uses(n, 0);
+    for (const auto& l : c.linear) {
+        for (const auto& t : l.terms) {
+            ++uses[t.first];
+        }
+    }
+    for (const auto& q : c.ratios) {
+        for (const auto& t : q.n) {
+            ++uses[t.first];
+        }
+        for (const auto& t : q.d) {
+            ++uses[t.first];
+        }
+        ++uses[q.q.front()];
+    }
+    for (const auto& l : c.linear) {
+        if (l.cmp == joint_cmp::gt || holds(l)) {
+            continue;
+        }
+        const lp_num rhs = lp_num::from_rational(l.rhs);
+        bool done = false;
+        for (int pass = 0; pass < 2 && !done; ++pass) {
+            for (std::size_t i = 0; i < l.terms.size() && !done; ++i) {
+                if ((uses[l.terms[i].first] == 1) == (pass == 0)) {
+                    done = solve_for(l.terms, i, rhs);
+                }
+            }
+        }
+    }
+    for (const auto& q : c.ratios) {
+        const std::size_t x = q.q.front();
+        const lp_num d = eval(q.d);
+        if (d.sign() != q.sign) {
+            return false;
+        }
+        const lp_num factor = lp_num::from_rational(q.factor);
+        const lp_num shift = lp_num::from_rational(q.shift);
+        const lp_num qv = (eval(q.n) / d - shift) / factor;
+        if (!moved[x] && inside(x, qv)) {
+            val[x] = qv;
+            moved[x] = 1;
+        } else if (q.n.size() != 1 || !solve_for(q.n, 0, (factor * val[x] + shift) * d)) {
+            return false;
+        }
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        if (!inside(j, val[j])) {
+            return false;
+        }
+    }
+    for (const auto& l : c.linear) {
+        if (!holds(l)) {
+            return false;
+        }
+    }
+    for (const auto& q : c.ratios) {
+        // n = (factor·q + shift)·d exactly, at the final point.
+        const lp_num d = eval(q.d);
+        const lp_num a =
+            lp_num::from_rational(q.factor) * val[q.q.front()] + lp_num::from_rational(q.shift);
+        if (d.sign() != q.sign || eval(q.n) != a * d) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// Where a bound or a row of the simplex comes from, to read its conflicts.
 struct joint_source {
     /// `implied`: a row that binds only when some figure is freed, built on
@@ -540,9 +852,9 @@ public:
         const bool closure = mode == joint_mode::closure;
         for (std::size_t i = 0; i < c.linear.size(); ++i) {
             const joint_linear& l = c.linear[i];
-            const rational b = l.rhs;
-            add_form_row(l.terms, rational(0), b,
-                         l.cmp == joint_cmp::eq ? std::optional<rational>(b) : std::nullopt,
+            const lp_num b(l.rhs);
+            add_form_row(to_lp(l.terms), lp_num(0), b,
+                         l.cmp == joint_cmp::eq ? std::optional<lp_num>(b) : std::nullopt,
                          l.cmp == joint_cmp::gt && !closure, {joint_source::what::linear, i});
         }
         extras_.resize(c.ratios.size());
@@ -576,27 +888,26 @@ public:
         for (std::size_t i = 0; i < c.ratios.size(); ++i) {
             const joint_ratio& q = c.ratios[i];
             ratio_extra& e = extras_[i];
-            add_ratio_rows(q, i);
             const auto a = q_interval(q);
-            const interval nb = form_interval(q.n, b);
-            const interval db = form_interval(q.d, b);
+            add_ratio_rows(q, i, a);
             if (coupling && coupled(q) && a) {
+                const interval db = form_interval(q.d, b);
                 add_cuts(q, i, *a, db, cut::when::plain);
-                if (localising && !a->may_be_zero()) {
-                    add_cuts(q, i, *a, nb / *a, cut::when::d_freed); // d = n / a
-                }
-                if (localising && !db.may_be_zero()) {
-                    add_cuts(q, i, nb / db, db, cut::when::q_freed); // a = n / d
+                if (localising) {
+                    const interval nb = form_interval(q.n, b);
+                    if (!a->may_be_zero()) {
+                        add_cuts(q, i, *a, nb / *a, cut::when::d_freed); // d = n / a
+                    }
+                    if (!db.may_be_zero()) {
+                        add_cuts(q, i, nb / db, db, cut::when::q_freed); // a = n / d
+                    }
                 }
             }
             if (localising && q.d.size() > 1) {
                 // σ·d > 0, bound only once a figure of d is freed.
-                joint_form d = q.d;
-                for (auto& t : d) {
-                    t.second *= q.sign;
-                }
-                e.sign_row = inactive(add_form_row(d, rational(0), rational(0), std::nullopt,
-                                                   !closure, {joint_source::what::implied, i}));
+                e.sign_row = inactive(add_form_row(to_lp(q.d, lp_num(q.sign)), lp_num(0), lp_num(0),
+                                                   std::nullopt, !closure,
+                                                   {joint_source::what::implied, i}));
             }
         }
         base_ = lp_.save_bounds();
@@ -831,40 +1142,56 @@ private:
         const joint_var& v = comp_->vars[j];
         const bool closure = mode_ == joint_mode::closure;
         if (!i.lower().infinite) {
-            lp_.set_lower(j, {lp_num((i.lower().value - v.center) / v.scale),
+            lp_.set_lower(j, {(lp_num(i.lower().value) - v.center_n) / v.scale_n,
                               lp_num(i.lower().open && !closure ? 1 : 0)});
         }
         if (!i.upper().infinite) {
-            lp_.set_upper(j, {lp_num((i.upper().value - v.center) / v.scale),
+            lp_.set_upper(j, {(lp_num(i.upper().value) - v.center_n) / v.scale_n,
                               lp_num(i.upper().open && !closure ? -1 : 0)});
         }
     }
 
+    using lp_form = std::vector<std::pair<std::size_t, lp_num>>;
+
+    // A form's coefficients as `lp_num`s, each times m.
+    [[nodiscard]] static lp_form to_lp(const joint_form& form, const lp_num& m = lp_num(1)) {
+        lp_form out;
+        out.reserve(form.size());
+        for (const auto& t : form) {
+            out.emplace_back(t.first, m * lp_num(t.second));
+        }
+        return out;
+    }
+
     // A row  form + k ≥ lower (> when strict), over true values, as a row
     // over the y's, divided by its smallest coefficient to keep the numbers
-    // small; also the factor and the constant it used.
-    void make_row(const joint_form& form, const rational& k, const rational& lower, bool strict,
-                  std::vector<std::pair<std::size_t, lp_num>>& row, lp_value& low,
-                  rational* unit_out = nullptr, rational* constant_out = nullptr) const {
-        rational constant = k;
-        rational unit(0);
+    // small; also the factor and the constant it used. Exact, in `lp_num`s (the
+    // values of the rationals they stand for).
+    void make_row(const lp_form& form, const lp_num& k, const lp_num& lower, bool strict,
+                  lp_form& row, lp_value& low, lp_num* unit_out = nullptr,
+                  lp_num* constant_out = nullptr) const {
+        lp_num constant = k;
+        lp_num unit;
         for (const auto& t : form) {
             const joint_var& v = comp_->vars[t.first];
-            constant += t.second * v.center;
-            const rational a = abs(t.second * v.scale);
-            if (a != 0 && (unit == 0 || a < unit)) {
+            constant += t.second * v.center_n;
+            lp_num a = t.second * v.scale_n;
+            if (a.sign() < 0) {
+                a = -a;
+            }
+            if (!a.is_zero() && (unit.is_zero() || a < unit)) {
                 unit = a;
             }
         }
-        if (unit == 0) {
+        if (unit.is_zero()) {
             unit = 1;
         }
         row.clear();
         row.reserve(form.size());
         for (const auto& t : form) {
-            row.emplace_back(t.first, lp_num(t.second * comp_->vars[t.first].scale / unit));
+            row.emplace_back(t.first, t.second * comp_->vars[t.first].scale_n / unit);
         }
-        low = {lp_num((lower - constant) / unit), lp_num(strict ? 1 : 0)};
+        low = {(lower - constant) / unit, lp_num(strict ? 1 : 0)};
         if (unit_out != nullptr && constant_out != nullptr) {
             *unit_out = unit;
             *constant_out = constant;
@@ -873,18 +1200,17 @@ private:
 
     // The same row added to the tableau, with an upper bound too if given.
     // Returns its slack.
-    std::size_t add_form_row(const joint_form& form, const rational& k, const rational& lower,
-                             const std::optional<rational>& upper, bool strict,
-                             joint_source source) {
-        std::vector<std::pair<std::size_t, lp_num>> row;
+    std::size_t add_form_row(const lp_form& form, const lp_num& k, const lp_num& lower,
+                             const std::optional<lp_num>& upper, bool strict, joint_source source) {
+        lp_form row;
         lp_value low;
-        rational unit;
-        rational constant;
+        lp_num unit;
+        lp_num constant;
         make_row(form, k, lower, strict, row, low, &unit, &constant);
         const std::size_t s = lp_.add_row(row);
         lp_.set_lower(s, low);
         if (upper) {
-            lp_.set_upper(s, {lp_num((*upper - constant) / unit), lp_num(0)});
+            lp_.set_upper(s, {(*upper - constant) / unit, lp_num(0)});
         }
         sources_.push_back(source);
         return s;
@@ -894,8 +1220,9 @@ private:
         return ratio_q(q, [&](std::size_t x) { return comp_->vars[x].bounds(mode_); });
     }
 
-    void add_ratio_rows(const joint_ratio& q, std::size_t index) {
-        const auto qi = q_interval(q);
+    // The rows n/d ∈ Q, with Q's interval `qi` (`q_interval(q)`).
+    void add_ratio_rows(const joint_ratio& q, std::size_t index,
+                        const std::optional<interval>& qi) {
         if (!qi) {
             return; // dropping a constraint keeps every true solution
         }
@@ -905,16 +1232,17 @@ private:
             if (k.infinite) {
                 return;
             }
-            const rational m(dir * q.sign);
-            joint_form form;
+            const lp_num m(dir * q.sign);
+            const lp_num md = -m * lp_num(k.value);
+            lp_form form;
             for (const auto& t : q.n) {
-                form.emplace_back(t.first, m * t.second);
+                form.emplace_back(t.first, m * lp_num(t.second));
             }
             for (const auto& t : q.d) {
-                form.emplace_back(t.first, -m * k.value * t.second);
+                form.emplace_back(t.first, md * lp_num(t.second));
             }
-            extras_[index].ratio.push_back(add_form_row(form, rational(0), rational(0),
-                                                        std::nullopt, k.open && !closure,
+            extras_[index].ratio.push_back(add_form_row(form, lp_num(0), lp_num(0), std::nullopt,
+                                                        k.open && !closure,
                                                         {joint_source::what::ratio, index}));
         };
         row(qi->lower(), 1);
@@ -934,32 +1262,33 @@ private:
         if (!ai.bounded() || !di.bounded()) {
             return;
         }
-        const rational& alo = ai.lower().value;
-        const rational& ahi = ai.upper().value;
-        const rational& dlo = di.lower().value;
-        const rational& dhi = di.upper().value;
+        const lp_num alo(ai.lower().value);
+        const lp_num ahi(ai.upper().value);
+        const lp_num dlo(di.lower().value);
+        const lp_num dhi(di.upper().value);
+        const lp_num factor(q.factor);
+        const lp_num shift(q.shift);
         const std::size_t qv = q.q.front();
         // sn·n + sd·d + sa·a + k ≥ 0, with a = factor·q + shift.
-        auto row = [&](const rational& sn, const rational& sd, const rational& sa,
-                       const rational& k) {
-            joint_form form;
+        auto row = [&](const lp_num& sn, const lp_num& sd, const lp_num& sa, const lp_num& k) {
+            lp_form form;
             for (const auto& t : q.n) {
-                form.emplace_back(t.first, sn * t.second);
+                form.emplace_back(t.first, sn * lp_num(t.second));
             }
             for (const auto& t : q.d) {
-                form.emplace_back(t.first, sd * t.second);
+                form.emplace_back(t.first, sd * lp_num(t.second));
             }
-            form.emplace_back(qv, sa * q.factor);
+            form.emplace_back(qv, sa * factor);
             cut c;
             c.ratio = index;
             c.condition = condition;
-            make_row(form, sa * q.shift + k, rational(0), false, c.row, c.lower);
+            make_row(form, sa * shift + k, lp_num(0), false, c.row, c.lower);
             cuts_.push_back(std::move(c));
         };
-        row(rational(1), -alo, -dlo, alo * dlo);
-        row(rational(1), -ahi, -dhi, ahi * dhi);
-        row(rational(-1), ahi, dlo, -ahi * dlo);
-        row(rational(-1), alo, dhi, -alo * dhi);
+        row(lp_num(1), -alo, -dlo, alo * dlo);
+        row(lp_num(1), -ahi, -dhi, ahi * dhi);
+        row(lp_num(-1), ahi, dlo, -(ahi * dlo));
+        row(lp_num(-1), alo, dhi, -(alo * dhi));
     }
 
     // The values a freed q-figure can take given the other figures of its

@@ -178,6 +178,9 @@ public:
     friend bool operator<=(const lp_num& a, const lp_num& b) { return compare(a, b) <= 0; }
     friend bool operator>=(const lp_num& a, const lp_num& b) { return compare(a, b) >= 0; }
 
+    /// n / d for d > 0, without a Boost rational while n ≠ INT64_MIN.
+    [[nodiscard]] static lp_num fraction(std::int64_t n, std::int64_t d) { return reduced(n, d); }
+
     /// A rational as an lp_num: small when numerator and denominator fit.
     [[nodiscard]] static lp_num from_rational(const rational& r) {
         lp_num out;
