@@ -301,53 +301,17 @@ struct witness_var {
     const auto& rels = r.relations();
     // Memory in proportion to the figures the relations use, not to the report: views of the
     // ids, and the intervals of the figures asked for only.
-    // The figures by id. Ids are unique in a report (`report::add`), and those the report makes
-    // up are "F" and the figure's place from 1: such an id is looked up where it points first.
-    // Others through open addressing (linear probing on FNV-1a, the first of an id kept, no
-    // allocation per figure), the table made at the first such id.
-    std::size_t cap = 16;
-    while (cap < 2 * figs.size()) {
-        cap <<= 1U;
+    // The figures by id: the report's index when it is fresh (reports built by `add` or read
+    // from text), else one made here; with duplicate ids, the first (as the checker finds it).
+    detail::id_index own_index;
+    const detail::id_index* index = r.figure_index();
+    if (index == nullptr && !figs.empty()) {
+        own_index.rebuild(figs);
+        index = &own_index;
     }
-    std::vector<std::size_t> slots;
-    auto hash = [](std::string_view id) {
-        std::uint64_t h = 14695981039346656037ULL;
-        for (char ch : id) {
-            h ^= static_cast<unsigned char>(ch);
-            h *= 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(h ^ (h >> 32U));
-    };
-    // The slot of `id`: where it is, or the empty one where it would go.
-    auto slot_of = [&](std::string_view id) {
-        std::size_t k = hash(id) & (cap - 1);
-        while (slots[k] != simplex::npos && figs[slots[k]].id != id) {
-            k = (k + 1) & (cap - 1);
-        }
-        return k;
-    };
     auto figure_index = [&](std::string_view id) {
-        if (id.size() > 1 && id.size() < 19 && id[0] == 'F' && id[1] != '0') {
-            std::size_t n = 0;
-            bool digits = true;
-            for (std::size_t c = 1; c < id.size() && digits; ++c) {
-                digits = id[c] >= '0' && id[c] <= '9';
-                n = n * 10 + static_cast<std::size_t>(id[c] - '0');
-            }
-            if (digits && n <= figs.size() && figs[n - 1].id == id) {
-                return n - 1;
-            }
-        }
-        if (slots.empty()) {
-            slots.assign(cap, simplex::npos);
-            for (std::size_t i = 0; i < figs.size(); ++i) {
-                const std::size_t k = slot_of(figs[i].id);
-                if (slots[k] == simplex::npos) {
-                    slots[k] = i;
-                }
-            }
-        }
-        return slots[slot_of(id)];
+        const std::size_t at = index == nullptr ? detail::id_index::none : index->find(figs, id);
+        return at == detail::id_index::none ? simplex::npos : at;
     };
     std::unordered_map<std::size_t, interval> flags;
     auto bounds_of = [&](std::size_t f) -> const interval& {
