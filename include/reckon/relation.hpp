@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -274,6 +275,37 @@ namespace detail {
     return s;
 }
 
+/// `figure::bounds` in `Number` (`rational` or `small_rational`): the same interval.
+template <class Number>
+[[nodiscard]] basic_interval<Number> figure_bounds(const figure& f, convention report_default,
+                                                   ties tie) {
+    const basic_interval<Number> printed = display_interval_as<Number>(
+        f.display, f.effective_rounding(report_default), f.qualifier, tie);
+    return (f.negated ? -printed : printed) *
+           basic_interval<Number>::point(number_from<Number>(f.unit->factor));
+}
+
+/// `figure::value` in `Number`.
+template <class Number>
+[[nodiscard]] Number figure_value(const figure& f) {
+    return number_of<Number>(f.signed_display()) * number_from<Number>(f.unit->factor);
+}
+
+/// `figure::resolution` in `Number`.
+template <class Number>
+[[nodiscard]] Number figure_resolution(const figure& f) {
+    return number_of<Number>(f.display.resolution()) * number_from<Number>(f.unit->factor);
+}
+
+/// An interval of `Number` as an interval of rationals.
+[[nodiscard]] inline const interval& to_interval(const interval& i) noexcept { return i; }
+[[nodiscard]] inline interval to_interval(const basic_interval<small_rational>& i) {
+    auto end = [](const basic_bound<small_rational>& b) {
+        return bound{b.value.to_rational(), b.infinite, b.open};
+    };
+    return {end(i.lower()), end(i.upper())};
+}
+
 } // namespace detail
 
 /// The verdict of a relation without its numbers and words: what
@@ -437,7 +469,11 @@ private:
     [[nodiscard]] bool prepare_quotient(const relation& r, const std::vector<slot>& s,
                                         prepared_relation& p) const;
 
-    [[nodiscard]] interval eval(const relation& r, const std::vector<interval>& in) const;
+    template <class Number>
+    [[nodiscard]] finding check_as(const relation& r) const;
+    template <class Number>
+    [[nodiscard]] basic_interval<Number> eval(const relation& r,
+                                              const std::vector<basic_interval<Number>>& in) const;
     [[nodiscard]] std::optional<interval>
     solve(const relation& r, std::size_t missing,
           const std::vector<std::optional<interval>>& all) const;
@@ -476,19 +512,22 @@ inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
     }
 }
 
-inline interval checker::eval(const relation& r, const std::vector<interval>& in) const {
+template <class Number>
+inline basic_interval<Number> checker::eval(const relation& r,
+                                            const std::vector<basic_interval<Number>>& in) const {
+    using range = basic_interval<Number>; // `interval` in Number
     // `in` holds the input slots 1..n (not the derived slot 0).
     switch (r.kind) {
     case relation_kind::sum:
     case relation_kind::shares_total: {
-        interval acc = interval::point(rational(0));
+        range acc = range::point(Number(0));
         for (const auto& i : in) {
             acc = acc + i;
         }
         return acc;
     }
     case relation_kind::product: {
-        interval acc = interval::point(rational(1));
+        range acc = range::point(Number(1));
         for (const auto& i : in) {
             acc = acc * i;
         }
@@ -499,15 +538,15 @@ inline interval checker::eval(const relation& r, const std::vector<interval>& in
     case relation_kind::growth: {
         if (detail::growth_from_increment(r)) {
             // current / previous = 1 / (1 − increment / current); in.at(1) is a placeholder.
-            const interval one = interval::point(rational(1));
-            const interval q = one / (one - in.at(2) / in.at(0));
+            const range one = range::point(Number(1));
+            const range q = one / (one - in.at(2) / in.at(0));
             return r.reading == times_reading::times ? q : q - one;
         }
-        interval q = in.at(0) / in.at(1);
+        range q = in.at(0) / in.at(1);
         if (r.reading == times_reading::times) {
             return q;
         }
-        return q - interval::point(rational(1));
+        return q - range::point(Number(1));
     }
     case relation_kind::share:
     case relation_kind::percent_of_target:
@@ -521,10 +560,14 @@ inline interval checker::eval(const relation& r, const std::vector<interval>& in
     case relation_kind::order: return in.at(0);
     case relation_kind::contribution:
     case relation_kind::pull: return in.at(0) / in.at(1);
-    case relation_kind::index: return in.at(0) / in.at(1) * interval::point(rational(100));
+    case relation_kind::index: return in.at(0) / in.at(1) * range::point(Number(100));
     case relation_kind::cagr:
         // The rates the levels allow, rounded outward for people (`check` decides on factors).
-        return detail::cagr_rates(in.at(0) / in.at(1), r.years);
+        if constexpr (std::is_same_v<Number, rational>) {
+            return detail::cagr_rates(in.at(0) / in.at(1), r.years);
+        } else {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
+        }
     }
     return in.at(0);
 }
@@ -810,6 +853,29 @@ inline std::string checker::expression(const relation& r, bool ids) const {
 }
 
 inline finding checker::check(const relation& r) const {
+    // On small rationals (int128, no gcd after every operation) when the numbers fit; else,
+    // and for the parts that stay on rationals (a missing figure, compound growth), on
+    // rationals. Both give the same finding: the small path is exact or it gives up.
+    bool rational_only = r.kind == relation_kind::cagr;
+    for (std::size_t i = 0; !rational_only && i < r.figures.size(); ++i) {
+        rational_only = r.figures[i].empty() &&
+                        !(r.kind == relation_kind::shares_total && i == 0) &&
+                        !(detail::growth_from_increment(r) && i == 2);
+    }
+    if (!rational_only) {
+        try {
+            return check_as<detail::small_rational>(r);
+        } catch (const detail::small_overflow&) {
+            // numbers too large for the small path: the reference path below
+        }
+    }
+    return check_as<rational>(r);
+}
+
+template <class Number>
+inline finding checker::check_as(const relation& r) const {
+    using range = basic_interval<Number>; // `interval` in Number
+    using end_type = basic_bound<Number>; // `bound` in Number
     finding out;
     out.id = r.id;
     out.kind = r.kind;
@@ -868,7 +934,8 @@ inline finding checker::check(const relation& r) const {
     }
 
     const std::string shown_expr = expression(r, false);
-    auto in_unit = [&](const rational& v) { return v / out.unit_factor; };
+    const Number unit_factor = detail::number_from<Number>(out.unit_factor);
+    auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
         out.verdict = verdict::cannot_check;
         out.reason = std::move(why);
@@ -888,24 +955,25 @@ inline finding checker::check(const relation& r) const {
 
     // Intervals of every present figure, with tie ends closed and open.
     const convention conv = rounding_;
-    std::vector<std::optional<interval>> closed(slots.size());
-    std::vector<std::optional<interval>> open(slots.size());
-    std::vector<std::optional<rational>> values(slots.size());
+    std::vector<std::optional<range>> closed(slots.size());
+    std::vector<std::optional<range>> open(slots.size());
+    std::vector<std::optional<Number>> values(slots.size());
     bool displays_possible = true;
     bool inputs_bounded_qualifiers = true;
     for (std::size_t i = 0; i < slots.size(); ++i) {
         if (slots[i].fig == nullptr) {
             if (r.kind == relation_kind::shares_total && i == 0) {
-                closed[0] = open[0] = interval::point(rational(1));
-                values[0] = rational(1);
+                closed[0] = open[0] = range::point(Number(1));
+                values[0] = Number(1);
             }
             continue;
         }
         const figure& f = *slots[i].fig;
-        closed[i] = f.bounds(conv, ties::closed);
-        open[i] = f.bounds(conv, ties::open);
-        values[i] = f.value();
-        displays_possible = displays_possible && f.display_is_possible(conv);
+        closed[i] = detail::figure_bounds<Number>(f, conv, ties::closed);
+        open[i] = detail::figure_bounds<Number>(f, conv, ties::open);
+        values[i] = detail::figure_value<Number>(f);
+        // f.display_is_possible(conv): the printed value inside its closed interval.
+        displays_possible = displays_possible && closed[i]->contains(*values[i]);
         if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
             inputs_bounded_qualifiers = false;
         }
@@ -913,7 +981,7 @@ inline finding checker::check(const relation& r) const {
 
     // Growth on a base that is not positive.
     if (r.kind == relation_kind::growth && closed.size() > 2 && closed[2]) {
-        const interval& base = *closed[2];
+        const range& base = *closed[2];
         if (base.may_be_zero()) {
             return cannot("the base " + detail::shown(*slots[2].fig) + " may be zero");
         }
@@ -926,7 +994,7 @@ inline finding checker::check(const relation& r) const {
     }
     if (detail::growth_from_increment(r)) {
         // The previous level, current − increment, must be positive, and so the current.
-        const interval base = *closed[1] - *closed[3];
+        const range base = *closed[1] - *closed[3];
         if (closed[1]->may_be_zero() || base.may_be_zero()) {
             return cannot("the previous level (" + detail::shown(*slots[1].fig) + " − " +
                           detail::shown(*slots[3].fig) + ") may be zero");
@@ -952,8 +1020,13 @@ inline finding checker::check(const relation& r) const {
         }
     }
 
-    // A missing figure: say what the others imply; judge a count by GRIM.
-    if (!missing.empty()) {
+    // A missing figure: say what the others imply; judge a count by GRIM (on rationals only:
+    // `check` sends such relations there).
+    if constexpr (!std::is_same_v<Number, rational>) {
+        if (!missing.empty()) {
+            throw detail::small_overflow{};
+        }
+    } else if (!missing.empty()) {
         if (missing.size() > 1) {
             return cannot("more than one figure is not given");
         }
@@ -962,8 +1035,7 @@ inline finding checker::check(const relation& r) const {
         // missing figure on one side only.
         const bool one_sided =
             r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
-        auto solve_for =
-            [&](const std::vector<std::optional<interval>>& all) -> std::optional<interval> {
+        auto solve_for = [&](const std::vector<std::optional<range>>& all) -> std::optional<range> {
             if (!one_sided) {
                 return solve(r, m, all);
             }
@@ -972,7 +1044,7 @@ inline finding checker::check(const relation& r) const {
             }
             // whole ≥ Σ parts: the whole is at least the parts; a part is at
             // most the whole less the other parts.
-            interval others = interval::point(rational(0));
+            range others = range::point(rational(0));
             for (std::size_t i = 1; i < all.size(); ++i) {
                 if (i != m) {
                     others = others + *all[i];
@@ -990,7 +1062,7 @@ inline finding checker::check(const relation& r) const {
         out.implied = implied;
         if (r.whole_numbers && implied->bounded()) {
             // Whole numbers inside the implied interval (the GRIM test).
-            auto least_whole = [](const interval& i) -> std::optional<big_int> {
+            auto least_whole = [](const range& i) -> std::optional<big_int> {
                 const rational lo = i.lower().value;
                 big_int k = decimal::round(lo, 0, rounding_mode::ceiling).coefficient().to_big();
                 if (i.lower().open && rational(k) == lo) {
@@ -1013,10 +1085,10 @@ inline finding checker::check(const relation& r) const {
                     const rational whole(decimal::round(end, 0, mode).coefficient().to_big());
                     std::optional<rational> gap;
                     if (m == 0) {
-                        gap = distance(interval::point(whole), *implied);
+                        gap = distance(range::point(whole), *implied);
                     } else {
                         auto with = closed;
-                        with[m] = interval::point(whole);
+                        with[m] = range::point(whole);
                         if (auto derived_range = solve(r, 0, with)) {
                             gap = distance(*derived_range, *closed[0]);
                         }
@@ -1093,17 +1165,17 @@ inline finding checker::check(const relation& r) const {
             like_factor = like->unit->factor;
             e = like->display.exponent() - 1;
         }
-        const bound& lo = implied->lower();
-        const bound& hi = implied->upper();
+        const end_type& lo = implied->lower();
+        const end_type& hi = implied->upper();
         std::string where = "lies in " + implied->str();
         if (lo.infinite && hi.infinite) {
             where = "may be anything";
         } else if (!like_symbol.empty()) {
-            auto end_str = [&](const bound& b, rounding_mode mode) {
+            auto end_str = [&](const end_type& b, rounding_mode mode) {
                 return detail::rounded_str(b.value / like_factor, e, mode);
             };
             // "more than" / "under" only when the shown end is the exact end.
-            auto shown_exactly = [&](const bound& b, rounding_mode mode) {
+            auto shown_exactly = [&](const end_type& b, rounding_mode mode) {
                 return decimal::round(b.value / like_factor, e, mode).to_rational() * like_factor ==
                        b.value;
             };
@@ -1130,19 +1202,20 @@ inline finding checker::check(const relation& r) const {
     const bool as_order =
         r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
     if (as_order) {
-        interval left = *closed[0];
-        interval right = *closed[1];
-        interval left_open = *open[0];
-        interval right_open = *open[1];
-        rational lv = *values[0];
-        rational rv = *values[1];
+        range left = *closed[0];
+        range right = *closed[1];
+        range left_open = *open[0];
+        range right_open = *open[1];
+        Number lv = *values[0];
+        Number rv = *values[1];
         order_op op = r.op;
+        Number miss(0);
         if (r.kind == relation_kind::sum) {
             // whole ≥ Σ parts
             op = order_op::greater_equal;
-            std::vector<interval> pc;
-            std::vector<interval> po;
-            rv = 0;
+            std::vector<range> pc;
+            std::vector<range> po;
+            rv = Number(0);
             for (std::size_t i = 1; i < slots.size(); ++i) {
                 pc.push_back(*closed[i]);
                 po.push_back(*open[i]);
@@ -1151,7 +1224,7 @@ inline finding checker::check(const relation& r) const {
             right = eval(r, pc);
             right_open = eval(r, po);
         }
-        auto holds = [op](const rational& a, const rational& b) {
+        auto holds = [op](const Number& a, const Number& b) {
             switch (op) {
             case order_op::greater: return a > b;
             case order_op::greater_equal: return a >= b;
@@ -1161,10 +1234,10 @@ inline finding checker::check(const relation& r) const {
             return false;
         };
         // Possible: some a in L, b in R with a op b.
-        auto possible = [op](const interval& l, const interval& rr) {
+        auto possible = [op](const range& l, const range& rr) {
             const bool greater = op == order_op::greater || op == order_op::greater_equal;
-            const bound& a = greater ? l.upper() : rr.upper();
-            const bound& b = greater ? rr.lower() : l.lower();
+            const end_type& a = greater ? l.upper() : rr.upper();
+            const end_type& b = greater ? rr.lower() : l.lower();
             if (a.infinite || b.infinite) {
                 return true;
             }
@@ -1174,8 +1247,8 @@ inline finding checker::check(const relation& r) const {
             const bool strict = op == order_op::greater || op == order_op::less;
             return a.value == b.value && !strict && !a.open && !b.open;
         };
-        out.computed = rv;
-        out.allowed = right;
+        out.computed = detail::to_rational(rv);
+        out.allowed = detail::to_interval(right);
         if (displays_possible && holds(lv, rv)) {
             out.verdict = verdict::exact;
         } else if (possible(left, right)) {
@@ -1184,42 +1257,48 @@ inline finding checker::check(const relation& r) const {
         } else {
             out.verdict = verdict::inconsistent;
             const bool greater = op == order_op::greater || op == order_op::greater_equal;
-            const bound& a = greater ? left.upper() : right.upper();
-            const bound& b = greater ? right.lower() : left.lower();
-            out.miss = b.value - a.value;
+            const end_type& a = greater ? left.upper() : right.upper();
+            const end_type& b = greater ? right.lower() : left.lower();
+            miss = b.value - a.value;
             if (derived != nullptr) {
-                out.miss_steps = out.miss / derived->resolution();
+                out.miss_steps =
+                    detail::to_rational(miss / detail::figure_resolution<Number>(*derived));
             }
         }
         if (out.verdict != verdict::exact && left.bounded() && right.bounded()) {
             // As for equations: half the widths of both sides.
-            out.tolerance = (left.upper().value - left.lower().value + right.upper().value -
-                             right.lower().value) /
-                            2;
+            out.tolerance = detail::to_rational((left.upper().value - left.lower().value +
+                                                 right.upper().value - right.lower().value) /
+                                                Number(2));
         }
+        out.miss = detail::to_rational(miss);
         out.message = shown_expr + ": " + std::string(to_string(out.verdict));
         if (out.verdict == verdict::inconsistent) {
             out.message +=
-                ", off by " + detail::rational_str(in_unit(out.miss)) + " " + out.unit_symbol;
+                ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol;
         }
         return out;
     }
 
     // Compound growth: decided on factors, (1 + rate)^years against last / first, exactly
     // (stats::check_cagr); the rate itself is irrational in general and only shown rounded.
-    if (r.kind == relation_kind::cagr) {
+    if constexpr (!std::is_same_v<Number, rational>) {
+        if (r.kind == relation_kind::cagr) {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
+        }
+    } else if (r.kind == relation_kind::cagr) {
         const unsigned n = r.years;
         const rational printed_factor = *values[1] / *values[2];
-        const interval levels = *closed[1] / *closed[2];
-        const interval levels_open = *open[1] / *open[2];
-        const interval factor = stats::cagr_factor(*closed[0], n);
-        const interval factor_open = stats::cagr_factor(*open[0], n);
+        const range levels = *closed[1] / *closed[2];
+        const range levels_open = *open[1] / *open[2];
+        const range factor = stats::cagr_factor(*closed[0], n);
+        const range factor_open = stats::cagr_factor(*open[0], n);
         const rational g = *values[0];
         const rational computed =
             stats::detail::root_minus_one(printed_factor, n, -detail::cagr_places,
                                           rounding_mode::half_even)
                 .to_rational();
-        const interval allowed = detail::cagr_rates(levels, n);
+        const range allowed = detail::cagr_rates(levels, n);
         out.computed = computed;
         out.allowed = allowed;
         out.reason = "compound growth over " + std::to_string(n) +
@@ -1263,9 +1342,9 @@ inline finding checker::check(const relation& r) const {
             // least this much (by less than 10^-12), "…" unless the near end is exact.
             out.miss = distance(allowed, *closed[0]);
             out.miss_steps = out.miss / derived->resolution();
-            const bound& near_end = allowed.upper().value < closed[0]->lower().value
-                                        ? allowed.upper()
-                                        : allowed.lower();
+            const end_type& near_end = allowed.upper().value < closed[0]->lower().value
+                                           ? allowed.upper()
+                                           : allowed.lower();
             const bool exact_end =
                 near_end.infinite ||
                 stats::detail::rational_pow(1 + near_end.value, n) ==
@@ -1298,40 +1377,47 @@ inline finding checker::check(const relation& r) const {
     }
 
     // Equations: derived (slot 0) against the value computed from the rest.
-    std::vector<interval> in_closed;
-    std::vector<interval> in_open;
-    std::vector<interval> in_points;
+    std::vector<range> in_closed;
+    std::vector<range> in_open;
+    std::vector<range> in_points;
     for (std::size_t i = 1; i < slots.size(); ++i) {
         if (!closed[i]) { // the previous level of a growth from its increment
-            in_closed.push_back(interval::point(rational(0)));
-            in_open.push_back(interval::point(rational(0)));
-            in_points.push_back(interval::point(rational(0)));
+            in_closed.push_back(range::point(Number(0)));
+            in_open.push_back(range::point(Number(0)));
+            in_points.push_back(range::point(Number(0)));
             continue;
         }
         in_closed.push_back(*closed[i]);
         in_open.push_back(*open[i]);
-        in_points.push_back(interval::point(*values[i]));
+        in_points.push_back(range::point(*values[i]));
     }
-    const rational computed = eval(r, in_points).lower().value;
-    const interval allowed = eval(r, in_closed);
-    const interval allowed_open = eval(r, in_open);
-    out.computed = computed;
-    out.allowed = allowed;
-    const interval& target = *closed[0];
-    const interval& target_open = *open[0];
-    const rational target_value = *values[0];
+    const Number computed = eval(r, in_points).lower().value;
+    const range allowed = eval(r, in_closed);
+    const range allowed_open = eval(r, in_open);
+    out.computed = detail::to_rational(computed);
+    out.allowed = detail::to_interval(allowed);
+    const range& target = *closed[0];
+    const range& target_open = *open[0];
+    const Number target_value = *values[0];
 
-    const rational step = derived != nullptr ? derived->resolution() : [&] {
+    auto step = [&] {
+        if (derived != nullptr) {
+            return detail::figure_resolution<Number>(*derived);
+        }
         // An implied total: steps of the finest share.
-        rational finest =
-            slots.size() > 1 && slots[1].fig ? slots[1].fig->resolution() : rational(1, 100);
+        Number finest = slots.size() > 1 && slots[1].fig
+                            ? detail::figure_resolution<Number>(*slots[1].fig)
+                            : Number(1, 100);
         for (std::size_t i = 1; i < slots.size(); ++i) {
-            if (slots[i].fig != nullptr && slots[i].fig->resolution() < finest) {
-                finest = slots[i].fig->resolution();
+            if (slots[i].fig != nullptr) {
+                const Number res = detail::figure_resolution<Number>(*slots[i].fig);
+                if (res < finest) {
+                    finest = res;
+                }
             }
         }
         return finest;
-    }();
+    };
 
     const std::string computed_shown = detail::rational_str(in_unit(computed), 6);
     const std::string target_shown =
@@ -1344,7 +1430,10 @@ inline finding checker::check(const relation& r) const {
         // Tie only when the relation needs a tie to hold at all, not merely
         // when the computed value sits on one: other true values may do.
         out.tie_only = intersect(allowed_open, target_open).empty();
-        out.tolerance = derived != nullptr ? derived->resolution() / 2 : rational(0);
+        out.tolerance =
+            derived != nullptr
+                ? detail::to_rational(detail::figure_resolution<Number>(*derived) / Number(2))
+                : rational(0);
         out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
                       " rounds to " + target_shown;
     } else if (!intersect(allowed, target).empty()) {
@@ -1354,18 +1443,21 @@ inline finding checker::check(const relation& r) const {
                       ", within the rounding of the figures";
     } else {
         out.verdict = verdict::inconsistent;
-        out.miss = distance(allowed, target);
-        out.miss_steps = out.miss / step;
+        const Number miss = distance(allowed, target);
+        const Number one_step = step();
+        const Number miss_steps = miss / one_step;
+        out.miss = detail::to_rational(miss);
+        out.miss_steps = detail::to_rational(miss_steps);
         out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", off by " + detail::rational_str(in_unit(out.miss)) + " " +
-                      out.unit_symbol + " beyond rounding (" + detail::steps_str(*out.miss_steps) +
-                      " steps of " + detail::rational_str(in_unit(step)) + ")";
+                      ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
+                      " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
+                      detail::rational_str(in_unit(one_step)) + ")";
     }
     if (out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) {
         if (allowed.bounded() && target.bounded()) {
-            const rational w1 = allowed.upper().value - allowed.lower().value;
-            const rational w2 = target.upper().value - target.lower().value;
-            out.tolerance = (w1 + w2) / 2;
+            const Number w1 = allowed.upper().value - allowed.lower().value;
+            const Number w2 = target.upper().value - target.lower().value;
+            out.tolerance = detail::to_rational((w1 + w2) / Number(2));
         }
     }
     if (out.tie_only) {
