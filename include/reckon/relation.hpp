@@ -221,37 +221,51 @@ struct finding {
 
 namespace detail {
 
-// FNV-1a, 64 bits: a stable fingerprint across runs and platforms.
-[[nodiscard]] inline std::string fingerprint(std::string_view text) {
+// FNV-1a, 64 bits: a stable fingerprint across runs and platforms, fed piece by piece (the
+// same as over the pieces joined).
+struct fingerprinter {
     std::uint64_t h = 14695981039346656037ULL;
-    for (char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+    void add(std::string_view text) noexcept {
+        for (char c : text) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ULL;
+        }
     }
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = hex[h & 0xFU];
-        h >>= 4U;
+    [[nodiscard]] std::string hex() const {
+        static constexpr char digits[] = "0123456789abcdef";
+        std::uint64_t v = h;
+        std::string out(16, '0');
+        for (int i = 15; i >= 0; --i) {
+            out[static_cast<std::size_t>(i)] = digits[v & 0xFU];
+            v >>= 4U;
+        }
+        return out;
     }
-    return out;
+};
+
+[[nodiscard]] inline std::string fingerprint(std::string_view text) {
+    fingerprinter f;
+    f.add(text);
+    return f.hex();
 }
 
 // What `left op right` says of the side that is not given, from the interval
 // of the side that is: a half-line, or everything when that side is unbounded.
-[[nodiscard]] inline interval implied_by_order(order_op op, bool left_missing,
-                                               const interval& known) {
+template <class Number>
+[[nodiscard]] basic_interval<Number> implied_by_order(order_op op, bool left_missing,
+                                                      const basic_interval<Number>& known) {
+    using range = basic_interval<Number>; // `interval` in Number
     const bool greater = op == order_op::greater || op == order_op::greater_equal;
     const bool strict = op == order_op::greater || op == order_op::less;
     // The missing side lies above the known side's lower end when it is the
     // greater one.
     const bool above = left_missing == greater;
-    const bound& b = above ? known.lower() : known.upper();
+    const basic_bound<Number>& b = above ? known.lower() : known.upper();
     if (b.infinite) {
-        return interval::everything();
+        return range::everything();
     }
     const bool open = strict || b.open;
-    return above ? interval::above(b.value, open) : interval::below(b.value, open);
+    return above ? range::above(b.value, open) : range::below(b.value, open);
 }
 
 // How a figure prints in a message: its display with its unit.
@@ -378,12 +392,17 @@ public:
             // `near_window` figures either side of the last one found first (memory already at
             // hand), then in the index. Not with duplicate ids: the first one is found.
             const std::size_t n = figures_.size();
+            // Ids of neighbours mostly differ in their last character: compared first.
+            auto same = [id](const std::string& other) {
+                return other.size() == id.size() && (id.empty() || other.back() == id.back()) &&
+                       std::string_view(other) == id;
+            };
             for (std::size_t d = 1; !duplicates_ && d <= near_window; ++d) {
-                if (near_ + d < n && figures_[near_ + d].id == id) {
+                if (near_ + d < n && same(figures_[near_ + d].id)) {
                     near_ += d;
                     return &figures_[near_];
                 }
-                if (near_ >= d && figures_[near_ - d].id == id) {
+                if (near_ >= d && same(figures_[near_ - d].id)) {
                     near_ -= d;
                     return &figures_[near_];
                 }
@@ -410,6 +429,16 @@ public:
 
     /// The full finding: verdict, numbers, message and fingerprint.
     [[nodiscard]] finding check(const relation& r) const;
+
+    /// The same finding as `check`, computed on `rational` throughout: the reference that
+    /// `check`'s own arithmetic (on 128-bit integers while the numbers fit) is tested against.
+    ///
+    ///     const reckon::checker c(r.figures(), r.rounding());
+    ///     const reckon::relation& rel = r.relations().front();
+    ///     c.check_on_rationals(rel).message == c.check(rel).message;   // true
+    [[nodiscard]] finding check_on_rationals(const relation& r) const {
+        return check_as<rational>(r);
+    }
 
     /// Resolves a relation for `decide`; throws nothing that `check` would
     /// not (an unknown figure or too few figures leave it on the rational
@@ -474,13 +503,24 @@ private:
     template <class Number>
     [[nodiscard]] basic_interval<Number> eval(const relation& r,
                                               const std::vector<basic_interval<Number>>& in) const;
-    [[nodiscard]] std::optional<interval>
+    template <class Number>
+    [[nodiscard]] std::optional<basic_interval<Number>>
     solve(const relation& r, std::size_t missing,
-          const std::vector<std::optional<interval>>& all) const;
+          const std::vector<std::optional<basic_interval<Number>>>& all) const;
     [[nodiscard]] std::optional<std::string> kind_problem(const relation& r,
                                                           const std::vector<slot>& s) const;
-    [[nodiscard]] static std::vector<std::size_t> divisor_slots(const relation& r);
-    [[nodiscard]] std::string expression(const relation& r, bool ids) const;
+    // At most one slot, without an allocation.
+    struct slot_list {
+        std::size_t count = 0;
+        std::size_t at[1] = {0};
+        [[nodiscard]] const std::size_t* begin() const noexcept { return at; }
+        [[nodiscard]] const std::size_t* end() const noexcept { return at + count; }
+    };
+    [[nodiscard]] static slot_list divisor_slots(const relation& r);
+    // The relation written out: with figure ids, or with the figures shown; `slots`, when
+    // given, holds the figures already looked up (one lookup per figure and check).
+    [[nodiscard]] std::string expression(const relation& r, bool ids,
+                                         const std::vector<slot>* slots = nullptr) const;
 
     const std::vector<figure>& figures_;
     convention rounding_;
@@ -492,7 +532,7 @@ private:
     mutable const figure* indexed_data_ = nullptr;
 };
 
-inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
+inline checker::slot_list checker::divisor_slots(const relation& r) {
     switch (r.kind) {
     case relation_kind::share:
     case relation_kind::growth:
@@ -502,10 +542,10 @@ inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
     case relation_kind::cagr:
     case relation_kind::contribution:
     case relation_kind::pull:
-    case relation_kind::index: return {2};
+    case relation_kind::index: return {1, {2}};
     case relation_kind::conversion:
         if (r.rate_divides && r.figures.size() > 2) {
-            return {2};
+            return {1, {2}};
         }
         return {};
     default: return {};
@@ -572,26 +612,29 @@ inline basic_interval<Number> checker::eval(const relation& r,
     return in.at(0);
 }
 
-inline std::optional<interval>
+template <class Number>
+inline std::optional<basic_interval<Number>>
 checker::solve(const relation& r, std::size_t missing,
-               const std::vector<std::optional<interval>>& all) const {
+               const std::vector<std::optional<basic_interval<Number>>>& all) const {
+    using range = basic_interval<Number>; // `interval` in Number
     // Every relation is a single-use expression, so solving it for one slot
     // by interval arithmetic gives the exact range of that slot.
-    auto at = [&](std::size_t i) -> const interval& { return *all.at(i); };
-    auto safe_div = [](const interval& a, const interval& b) -> std::optional<interval> {
+    auto at = [&](std::size_t i) -> const range& { return *all.at(i); };
+    auto safe_div = [](const range& a, const range& b) -> std::optional<range> {
         if (b.may_be_zero()) {
             return std::nullopt;
         }
         return a / b;
     };
-    const interval one = interval::point(rational(1));
+    const range one = range::point(Number(1));
     const std::size_t n = all.size();
     if (missing == 0) {
-        std::vector<interval> in;
+        std::vector<range> in;
+        in.reserve(n);
         for (std::size_t i = 1; i < n; ++i) {
             // An input slot without a figure (the unprinted previous level of a growth
             // from its increment) is a placeholder that eval does not read.
-            in.push_back(all.at(i) ? at(i) : interval::point(rational(0)));
+            in.push_back(all.at(i) ? at(i) : range::point(Number(0)));
         }
         for (std::size_t d : divisor_slots(r)) {
             if (d < n && all.at(d) && at(d).may_be_zero()) {
@@ -603,7 +646,7 @@ checker::solve(const relation& r, std::size_t missing,
     switch (r.kind) {
     case relation_kind::sum:
     case relation_kind::shares_total: {
-        interval acc = at(0);
+        range acc = at(0);
         for (std::size_t i = 1; i < n; ++i) {
             if (i != missing) {
                 acc = acc - at(i);
@@ -612,7 +655,7 @@ checker::solve(const relation& r, std::size_t missing,
         return acc;
     }
     case relation_kind::product: {
-        interval others = one;
+        range others = one;
         for (std::size_t i = 1; i < n; ++i) {
             if (i != missing) {
                 others = others * at(i);
@@ -623,38 +666,42 @@ checker::solve(const relation& r, std::size_t missing,
     case relation_kind::difference:
     case relation_kind::points: return missing == 1 ? at(0) + at(2) : at(1) - at(0);
     case relation_kind::growth: {
-        const interval factor = r.reading == times_reading::times ? at(0) : at(0) + one;
-        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
+        const range factor = r.reading == times_reading::times ? at(0) : at(0) + one;
+        return missing == 1 ? std::optional<range>(at(2) * factor) : safe_div(at(1), factor);
     }
     case relation_kind::share:
     case relation_kind::percent_of_target:
     case relation_kind::average:
     case relation_kind::ratio:
-        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+        return missing == 1 ? std::optional<range>(at(0) * at(2)) : safe_div(at(1), at(0));
     case relation_kind::conversion:
         if (n < 3) {
             return at(0);
         }
         if (missing == 1) {
-            return r.rate_divides ? std::optional<interval>(at(0) * at(2)) : safe_div(at(0), at(2));
+            return r.rate_divides ? std::optional<range>(at(0) * at(2)) : safe_div(at(0), at(2));
         }
         return r.rate_divides ? safe_div(at(1), at(0)) : safe_div(at(0), at(1));
     case relation_kind::order: return std::nullopt;
     case relation_kind::contribution:
     case relation_kind::pull:
-        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+        return missing == 1 ? std::optional<range>(at(0) * at(2)) : safe_div(at(1), at(0));
     case relation_kind::index: {
-        const interval hundred = interval::point(rational(100));
-        return missing == 1 ? std::optional<interval>(at(0) * at(2) / hundred)
+        const range hundred = range::point(Number(100));
+        return missing == 1 ? std::optional<range>(at(0) * at(2) / hundred)
                             : safe_div(at(1) * hundred, at(0));
     }
     case relation_kind::cagr: {
         // last = first × (1 + rate)^years: exact, (1 + rate)^years being monotone.
-        const interval factor = stats::cagr_factor(at(0), r.years);
-        if (factor.empty()) {
-            return std::nullopt;
+        if constexpr (std::is_same_v<Number, rational>) {
+            const range factor = stats::cagr_factor(at(0), r.years);
+            if (factor.empty()) {
+                return std::nullopt;
+            }
+            return missing == 1 ? std::optional<range>(at(2) * factor) : safe_div(at(1), factor);
+        } else {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
         }
-        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
     }
     }
     return std::nullopt;
@@ -792,7 +839,8 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
     return std::nullopt;
 }
 
-inline std::string checker::expression(const relation& r, bool ids) const {
+inline std::string checker::expression(const relation& r, bool ids,
+                                       const std::vector<slot>* slots) const {
     auto name = [&](std::size_t i) -> std::string {
         if (i >= r.figures.size() || r.figures[i].empty()) {
             if (r.kind == relation_kind::shares_total && i == 0) {
@@ -803,7 +851,7 @@ inline std::string checker::expression(const relation& r, bool ids) const {
         if (ids) {
             return r.figures[i];
         }
-        const figure* f = find(r.figures[i]);
+        const figure* f = slots != nullptr ? (*slots)[i].fig : find(r.figures[i]);
         return f != nullptr ? detail::shown(*f) : r.figures[i];
     };
     const std::size_t n = r.figures.size();
@@ -854,10 +902,10 @@ inline std::string checker::expression(const relation& r, bool ids) const {
 
 inline finding checker::check(const relation& r) const {
     // On small rationals (int128, no gcd after every operation) when the numbers fit; else,
-    // and for the parts that stay on rationals (a missing figure, compound growth), on
-    // rationals. Both give the same finding: the small path is exact or it gives up.
+    // and for the parts that stay on rationals (the GRIM test of a missing count, compound
+    // growth), on rationals. Both give the same finding: the small path is exact or it gives up.
     bool rational_only = r.kind == relation_kind::cagr;
-    for (std::size_t i = 0; !rational_only && i < r.figures.size(); ++i) {
+    for (std::size_t i = 0; !rational_only && r.whole_numbers && i < r.figures.size(); ++i) {
         rational_only = r.figures[i].empty() &&
                         !(r.kind == relation_kind::shares_total && i == 0) &&
                         !(detail::growth_from_increment(r) && i == 2);
@@ -886,14 +934,15 @@ inline finding checker::check_as(const relation& r) const {
     // Resolve the figures; note what is missing.
     std::vector<slot> slots(r.figures.size());
     std::vector<std::size_t> missing;
-    std::string key_text(to_string(r.kind));
+    detail::fingerprinter key; // of kind|label=display unit|… (|- for a missing figure)
+    key.add(to_string(r.kind));
     for (std::size_t i = 0; i < r.figures.size(); ++i) {
         if (r.figures[i].empty()) {
             if (!(r.kind == relation_kind::shares_total && i == 0) &&
                 !(detail::growth_from_increment(r) && i == 2)) {
                 missing.push_back(i);
             }
-            key_text += "|-";
+            key.add("|-");
             continue;
         }
         slots[i].fig = find(r.figures[i]);
@@ -901,10 +950,13 @@ inline finding checker::check_as(const relation& r) const {
             throw kind_error("reckon: relation " + r.id + " names an unknown figure \"" +
                              r.figures[i] + "\"");
         }
-        key_text += "|" + slots[i].fig->label + "=" + slots[i].fig->signed_display().str() +
-                    slots[i].fig->unit->symbol;
+        key.add("|");
+        key.add(slots[i].fig->label);
+        key.add("=");
+        key.add(slots[i].fig->signed_display().str());
+        key.add(slots[i].fig->unit->symbol);
     }
-    out.key = detail::fingerprint(key_text);
+    out.key = key.hex();
     const std::size_t min_figures =
         r.kind == relation_kind::sum || r.kind == relation_kind::shares_total ||
                 r.kind == relation_kind::product
@@ -933,14 +985,14 @@ inline finding checker::check_as(const relation& r) const {
         out.unit_factor = rational(1, 100);
     }
 
-    const std::string shown_expr = expression(r, false);
+    const std::string shown_expr = expression(r, false, &slots);
     const Number unit_factor = detail::number_from<Number>(out.unit_factor);
     auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
         out.verdict = verdict::cannot_check;
         out.reason = std::move(why);
         out.message = shown_expr + ": cannot check: " + out.reason;
-        return out;
+        return std::move(out); // every call is `return cannot(…)`: no copy of the finding
     };
 
     if (r.not_checkable) {
@@ -969,9 +1021,18 @@ inline finding checker::check_as(const relation& r) const {
             continue;
         }
         const figure& f = *slots[i].fig;
-        closed[i] = detail::figure_bounds<Number>(f, conv, ties::closed);
-        open[i] = detail::figure_bounds<Number>(f, conv, ties::open);
-        values[i] = detail::figure_value<Number>(f);
+        // f.bounds(conv, ties::closed), f.bounds(conv, ties::open) and f.value(), with the
+        // unit's factor converted once.
+        const Number factor = detail::number_from<Number>(f.unit->factor);
+        const range at_factor = range::point(factor);
+        const convention rounding = f.effective_rounding(conv);
+        const range printed_closed =
+            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::closed);
+        const range printed_open =
+            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::open);
+        closed[i] = (f.negated ? -printed_closed : printed_closed) * at_factor;
+        open[i] = (f.negated ? -printed_open : printed_open) * at_factor;
+        values[i] = detail::number_of<Number>(f.signed_display()) * factor;
         // f.display_is_possible(conv): the printed value inside its closed interval.
         displays_possible = displays_possible && closed[i]->contains(*values[i]);
         if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
@@ -1020,13 +1081,8 @@ inline finding checker::check_as(const relation& r) const {
         }
     }
 
-    // A missing figure: say what the others imply; judge a count by GRIM (on rationals only:
-    // `check` sends such relations there).
-    if constexpr (!std::is_same_v<Number, rational>) {
-        if (!missing.empty()) {
-            throw detail::small_overflow{};
-        }
-    } else if (!missing.empty()) {
+    // A missing figure: say what the others imply; judge a count by GRIM.
+    if (!missing.empty()) {
         if (missing.size() > 1) {
             return cannot("more than one figure is not given");
         }
@@ -1044,7 +1100,7 @@ inline finding checker::check_as(const relation& r) const {
             }
             // whole ≥ Σ parts: the whole is at least the parts; a part is at
             // most the whole less the other parts.
-            range others = range::point(rational(0));
+            range others = range::point(Number(0));
             for (std::size_t i = 1; i < all.size(); ++i) {
                 if (i != m) {
                     others = others + *all[i];
@@ -1059,8 +1115,12 @@ inline finding checker::check_as(const relation& r) const {
             return cannot("the figure in role " + std::to_string(m + 1) +
                           " is not given, and the others do not bound it");
         }
-        out.implied = implied;
-        if (r.whole_numbers && implied->bounded()) {
+        out.implied = detail::to_interval(*implied);
+        if constexpr (!std::is_same_v<Number, rational>) {
+            if (r.whole_numbers && implied->bounded()) {
+                throw detail::small_overflow{}; // `check` sends the GRIM test to rationals
+            }
+        } else if (r.whole_numbers && implied->bounded()) {
             // Whole numbers inside the implied interval (the GRIM test).
             auto least_whole = [](const range& i) -> std::optional<big_int> {
                 const rational lo = i.lower().value;
@@ -1126,7 +1186,7 @@ inline finding checker::check_as(const relation& r) const {
         };
         const figure* like = nullptr;
         std::string like_symbol;
-        rational like_factor(1);
+        Number like_factor(1);
         int e = -2;
         switch (r.kind) {
         case relation_kind::sum:
@@ -1150,7 +1210,7 @@ inline finding checker::check_as(const relation& r) const {
                 like_symbol = r.kind == relation_kind::points || r.kind == relation_kind::pull
                                   ? "个百分点"
                                   : "%";
-                like_factor = rational(1, 100);
+                like_factor = Number(1, 100);
             }
             break;
         case relation_kind::average:
@@ -1162,7 +1222,7 @@ inline finding checker::check_as(const relation& r) const {
         }
         if (like != nullptr) {
             like_symbol = like->unit->symbol;
-            like_factor = like->unit->factor;
+            like_factor = detail::number_from<Number>(like->unit->factor);
             e = like->display.exponent() - 1;
         }
         const end_type& lo = implied->lower();
@@ -1172,11 +1232,13 @@ inline finding checker::check_as(const relation& r) const {
             where = "may be anything";
         } else if (!like_symbol.empty()) {
             auto end_str = [&](const end_type& b, rounding_mode mode) {
-                return detail::rounded_str(b.value / like_factor, e, mode);
+                return detail::round_decimal(b.value / like_factor, e, mode).str();
             };
             // "more than" / "under" only when the shown end is the exact end.
             auto shown_exactly = [&](const end_type& b, rounding_mode mode) {
-                return decimal::round(b.value / like_factor, e, mode).to_rational() * like_factor ==
+                return detail::number_of<Number>(
+                           detail::round_decimal(b.value / like_factor, e, mode)) *
+                           like_factor ==
                        b.value;
             };
             if (implied->bounded()) {
@@ -1215,6 +1277,8 @@ inline finding checker::check_as(const relation& r) const {
             op = order_op::greater_equal;
             std::vector<range> pc;
             std::vector<range> po;
+            pc.reserve(slots.size());
+            po.reserve(slots.size());
             rv = Number(0);
             for (std::size_t i = 1; i < slots.size(); ++i) {
                 pc.push_back(*closed[i]);
@@ -1380,6 +1444,9 @@ inline finding checker::check_as(const relation& r) const {
     std::vector<range> in_closed;
     std::vector<range> in_open;
     std::vector<range> in_points;
+    in_closed.reserve(slots.size());
+    in_open.reserve(slots.size());
+    in_points.reserve(slots.size());
     for (std::size_t i = 1; i < slots.size(); ++i) {
         if (!closed[i]) { // the previous level of a growth from its increment
             in_closed.push_back(range::point(Number(0)));

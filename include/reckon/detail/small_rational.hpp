@@ -124,11 +124,16 @@ public:
     explicit small_rational(const rational& v) {
         const big_int& n = v.backend().data().numerator();
         const big_int& d = v.backend().data().denominator();
-        if (abs(n) >= limit_big() || d >= limit_big()) {
+        static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
+        // One limb below 2^62 each (read from the limbs: no cpp_int temporary).
+        if (n.backend().size() != 1 || d.backend().size() != 1 ||
+            n.backend().limbs()[0] >= (std::uint64_t{1} << 62U) ||
+            d.backend().limbs()[0] >= (std::uint64_t{1} << 62U)) {
             throw small_overflow{};
         }
-        n_ = n.convert_to<std::int64_t>();
-        d_ = d.convert_to<std::int64_t>();
+        const auto magnitude = static_cast<std::int64_t>(n.backend().limbs()[0]);
+        n_ = n.sign() < 0 ? -magnitude : magnitude;
+        d_ = static_cast<std::int64_t>(d.backend().limbs()[0]);
     }
     /// The exact value of a decimal; throws `small_overflow` when it does not fit.
     [[nodiscard]] static small_rational of(const decimal& x) {
@@ -249,10 +254,6 @@ public:
 
 private:
     static constexpr int128 limit = int128(1) << 62U;
-    static const big_int& limit_big() {
-        static const big_int l = big_int(1) << 62U;
-        return l;
-    }
     static bool fits64(int128 v) noexcept {
         return v <= int128(INT64_MAX) && v >= int128(INT64_MIN);
     }
