@@ -221,6 +221,10 @@ struct finding {
 
 namespace detail {
 
+// 10^0 … 10^8, for reading the number at the end of a figure id.
+inline constexpr std::size_t pow10_u[9] = {1,      10,      100,      1000,     10000,
+                                           100000, 1000000, 10000000, 100000000};
+
 // FNV-1a, 64 bits: a stable fingerprint across runs and platforms, fed piece by piece (the
 // same as over the pieces joined).
 struct fingerprinter {
@@ -397,6 +401,21 @@ public:
                 return other.size() == id.size() && (id.empty() || other.back() == id.back()) &&
                        std::string_view(other) == id;
             };
+            // Ids numbered by position ("F123" the 123rd figure, as reports read from text and
+            // built by `add` have them): that figure first.
+            std::size_t number = 0;
+            std::size_t digits = 0;
+            for (std::size_t k = id.size(); k > 0 && digits < 9; --k, ++digits) {
+                const char c = id[k - 1];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                number += static_cast<std::size_t>(c - '0') * detail::pow10_u[digits];
+            }
+            if (!duplicates_ && number >= 1 && number <= n && same(figures_[number - 1].id)) {
+                near_ = number - 1;
+                return &figures_[near_];
+            }
             for (std::size_t d = 1; !duplicates_ && d <= near_window; ++d) {
                 if (near_ + d < n && same(figures_[near_ + d].id)) {
                     near_ += d;

@@ -160,6 +160,9 @@ public:
     /// The same value in lowest terms, as `rational`.
     [[nodiscard]] rational to_rational() const {
         const small_rational r = reduced();
+        if (r.d_ == 1 && fits64(r.n_)) {
+            return rational(static_cast<std::int64_t>(r.n_)); // a whole number: no gcd to take
+        }
         if (fits64(r.n_) && fits64(r.d_)) {
             return rational(static_cast<std::int64_t>(r.n_), static_cast<std::int64_t>(r.d_));
         }
