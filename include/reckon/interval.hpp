@@ -3,6 +3,7 @@
 #pragma once
 
 #include <reckon/decimal.hpp>
+#include <reckon/detail/small_rational.hpp>
 
 #include <ostream>
 #include <stdexcept>
@@ -54,29 +55,41 @@ enum class qualifier : unsigned char {
 /// verdicts that hold only at a tie (DESIGN.md, "tie only").
 enum class ties { closed, open };
 
-/// One end of an interval: a rational value, or ±∞; open or closed.
-struct bound {
-    rational value;
+/// One end of an interval: a rational value, or ±∞; open or closed. `Number` is `rational`
+/// (`bound`), or `detail::small_rational` inside the relation check.
+template <class Number>
+struct basic_bound {
+    Number value;
     bool infinite = false;
     bool open = false;
 };
 
-/// An interval of the real line with exact rational ends, each open or
+/// One end of an interval with a `rational` value.
+///
+///     reckon::bound b{rational(1, 2), false, true};   // an open end at 1/2
+using bound = basic_bound<rational>;
+
+/// An interval of the real line with exact rational ends (`Number`: `rational`, or
+/// `detail::small_rational` inside the relation check), each open or
 /// closed, possibly unbounded. The interval of true values of a figure, and
 /// the interval of values a relation allows.
 ///
 ///     auto t = reckon::interval::closed(rational(1481, 10), rational(1483, 10));
 ///     t.contains(rational(148)) ;   // false
-class interval {
+template <class Number>
+class basic_interval {
 public:
+    using bound = basic_bound<Number>;
+    using interval = basic_interval;
+
     /// The whole real line.
-    interval() {
+    basic_interval() {
         lo_.infinite = true;
         lo_.open = true;
         hi_.infinite = true;
         hi_.open = true;
     }
-    interval(bound lo, bound hi) : lo_(std::move(lo)), hi_(std::move(hi)) {
+    basic_interval(bound lo, bound hi) : lo_(std::move(lo)), hi_(std::move(hi)) {
         if (lo_.infinite) {
             lo_.open = true;
         }
@@ -85,19 +98,19 @@ public:
         }
     }
 
-    [[nodiscard]] static interval point(const rational& v) { return closed(v, v); }
-    [[nodiscard]] static interval closed(const rational& lo, const rational& hi) {
+    [[nodiscard]] static interval point(const Number& v) { return closed(v, v); }
+    [[nodiscard]] static interval closed(const Number& lo, const Number& hi) {
         return {bound{lo, false, false}, bound{hi, false, false}};
     }
-    [[nodiscard]] static interval make(const rational& lo, bool lo_open, const rational& hi,
+    [[nodiscard]] static interval make(const Number& lo, bool lo_open, const Number& hi,
                                        bool hi_open) {
         return {bound{lo, false, lo_open}, bound{hi, false, hi_open}};
     }
-    [[nodiscard]] static interval above(const rational& v, bool open) {
-        return {bound{v, false, open}, bound{rational(0), true, true}};
+    [[nodiscard]] static interval above(const Number& v, bool open) {
+        return {bound{v, false, open}, bound{Number(0), true, true}};
     }
-    [[nodiscard]] static interval below(const rational& v, bool open) {
-        return {bound{rational(0), true, true}, bound{v, false, open}};
+    [[nodiscard]] static interval below(const Number& v, bool open) {
+        return {bound{Number(0), true, true}, bound{v, false, open}};
     }
     [[nodiscard]] static interval everything() { return {}; }
 
@@ -116,7 +129,7 @@ public:
         return c > 0 || lo_.open || hi_.open;
     }
 
-    [[nodiscard]] bool contains(const rational& v) const {
+    [[nodiscard]] bool contains(const Number& v) const {
         if (!lo_.infinite &&
             (lo_.open ? detail::compare(v, lo_.value) <= 0 : detail::compare(v, lo_.value) < 0)) {
             return false;
@@ -138,7 +151,7 @@ public:
 
     /// Whether zero lies in the interval with its ends closed: such a
     /// divisor makes a relation *cannot check* (DESIGN.md).
-    [[nodiscard]] bool may_be_zero() const { return closure().contains(rational(0)); }
+    [[nodiscard]] bool may_be_zero() const { return closure().contains(Number(0)); }
 
     friend interval operator+(const interval& a, const interval& b) {
         return {add_bound(a.lo_, b.lo_), add_bound(a.hi_, b.hi_)};
@@ -149,6 +162,12 @@ public:
     friend interval operator*(const interval& a, const interval& b) {
         if (a.empty() || b.empty()) {
             return empty_interval();
+        }
+        if (!b.lo_.infinite && !b.lo_.open && !b.hi_.infinite && !b.hi_.open &&
+            b.lo_.value.sign() > 0 && b.lo_.value == b.hi_.value) {
+            // Times a positive point (a unit's factor): each end times it, in order; what the
+            // general case below gives, in two products instead of four.
+            return {mul_bound(a.lo_, b.lo_, true, true), mul_bound(a.hi_, b.lo_, false, true)};
         }
         const bound* as[2] = {&a.lo_, &a.hi_};
         const bound* bs[2] = {&b.lo_, &b.hi_};
@@ -186,9 +205,9 @@ public:
         }
         auto inv = [](const bound& b) {
             if (b.infinite) {
-                return bound{rational(0), false, true};
+                return bound{Number(0), false, true};
             }
-            return bound{rational(1) / b.value, false, b.open};
+            return bound{Number(1) / b.value, false, b.open};
         };
         return {inv(hi_), inv(lo_)};
     }
@@ -207,14 +226,14 @@ public:
 
     /// The gap between two intervals: 0 when their closures meet, otherwise
     /// the distance from the nearer end of one to the nearer end of the other.
-    [[nodiscard]] friend rational distance(const interval& a, const interval& b) {
+    [[nodiscard]] friend Number distance(const interval& a, const interval& b) {
         if (!a.hi_.infinite && !b.lo_.infinite && detail::compare(a.hi_.value, b.lo_.value) < 0) {
             return b.lo_.value - a.hi_.value;
         }
         if (!b.hi_.infinite && !a.lo_.infinite && detail::compare(b.hi_.value, a.lo_.value) < 0) {
             return a.lo_.value - b.hi_.value;
         }
-        return rational(0);
+        return Number(0);
     }
 
     /// "[139.96, 140.19)" style, each end as an exact fraction or integer.
@@ -241,14 +260,14 @@ public:
 
 private:
     [[nodiscard]] static interval empty_interval() {
-        return make(rational(1), true, rational(0), true);
+        return make(Number(1), true, Number(0), true);
     }
 
     static bound negate_bound(const bound& b) { return bound{-b.value, b.infinite, b.open}; }
 
     static bound add_bound(const bound& a, const bound& b) {
         if (a.infinite || b.infinite) {
-            return bound{rational(0), true, true};
+            return bound{Number(0), true, true};
         }
         return bound{a.value + b.value, false, a.open || b.open};
     }
@@ -269,11 +288,11 @@ private:
             // 0 × anything in the other interval is 0; closed if the zero is.
             const bool open = (x_zero && x.open) || (y_zero && y.open);
             const bool both_closed_zero = (x_zero && !x.open) || (y_zero && !y.open);
-            return bound{rational(0), false, both_closed_zero ? false : open};
+            return bound{Number(0), false, both_closed_zero ? false : open};
         }
         if (x.infinite || y.infinite) {
             const int s = ext_sign(x, x_lower) * ext_sign(y, y_lower);
-            bound b{rational(s), true, true};
+            bound b{Number(s), true, true};
             return b;
         }
         return bound{x.value * y.value, false, x.open || y.open};
@@ -312,18 +331,21 @@ private:
     bound hi_;
 };
 
-/// The interval of true values that a printed figure stands for, under a
-/// rounding convention and a qualifier (DESIGN.md's table). `x` is the
-/// printed value in the figure's own unit and resolution.
+/// An interval with `rational` ends: the interval of true values of a figure, and the interval
+/// of values a relation allows.
 ///
-///     using reckon::decimal;
-///     reckon::display_interval(decimal::parse("148.2"), reckon::convention::half_up);
-///     // [148.15, 148.25)  as exact rationals: [2963/20, 593/4)
-[[nodiscard]] inline interval display_interval(const decimal& x,
-                                               convention conv = convention::unknown_tie,
-                                               qualifier qual = qualifier::none,
-                                               ties tie = ties::closed) {
-    const rational v = x.to_rational();
+///     auto t = reckon::interval::closed(rational(1481, 10), rational(1483, 10));
+///     t.contains(rational(1482, 10));   // true
+using interval = basic_interval<rational>;
+
+namespace detail {
+
+/// `display_interval` in `Number` (`rational` or `small_rational`): the same interval.
+template <class Number>
+[[nodiscard]] basic_interval<Number> display_interval_as(const decimal& x, convention conv,
+                                                         qualifier qual, ties tie) {
+    using interval = basic_interval<Number>;
+    const Number v = number_of<Number>(x);
     switch (qual) {
     case qualifier::more_than: return interval::above(v, true);
     case qualifier::at_least: return interval::above(v, false);
@@ -337,20 +359,20 @@ private:
             break;
         }
         if (qual == qualifier::a_little_over) {
-            const rational far = v * rational(11, 10);
+            const Number far = v * Number(11, 10);
             return x.sign() >= 0 ? interval::make(v, true, far, false)
                                  : interval::make(far, false, v, true);
         }
         {
-            const rational near = v * rational(9, 10);
+            const Number near = v * Number(9, 10);
             return x.sign() >= 0 ? interval::make(near, false, v, true)
                                  : interval::make(v, true, near, false);
         }
     case qualifier::about: conv = convention::unknown_tie; break;
     case qualifier::none: break;
     }
-    const rational r = x.resolution().to_rational();
-    const rational h = r / 2;
+    const Number r = number_of<Number>(x.resolution());
+    const Number h = r / Number(2);
     const int s = x.sign();
     // "Away from zero" and "toward zero" ends; zero itself is symmetric.
     const bool tie_open = tie == ties::open;
@@ -382,6 +404,22 @@ private:
     }
     }
     return interval::point(v);
+}
+
+} // namespace detail
+
+/// The interval of true values that a printed figure stands for, under a
+/// rounding convention and a qualifier (DESIGN.md's table). `x` is the
+/// printed value in the figure's own unit and resolution.
+///
+///     using reckon::decimal;
+///     reckon::display_interval(decimal::parse("148.2"), reckon::convention::half_up);
+///     // [148.15, 148.25)  as exact rationals: [2963/20, 593/4)
+[[nodiscard]] inline interval display_interval(const decimal& x,
+                                               convention conv = convention::unknown_tie,
+                                               qualifier qual = qualifier::none,
+                                               ties tie = ties::closed) {
+    return detail::display_interval_as<rational>(x, conv, qual, tie);
 }
 
 } // namespace reckon

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -461,37 +462,55 @@ struct finding {
 
 namespace detail {
 
-// FNV-1a, 64 bits: a stable fingerprint across runs and platforms.
-[[nodiscard]] inline std::string fingerprint(std::string_view text) {
+// 10^0 … 10^8, for reading the number at the end of a figure id.
+inline constexpr std::size_t pow10_u[9] = {1,      10,      100,      1000,     10000,
+                                           100000, 1000000, 10000000, 100000000};
+
+// FNV-1a, 64 bits: a stable fingerprint across runs and platforms, fed piece by piece (the
+// same as over the pieces joined).
+struct fingerprinter {
     std::uint64_t h = 14695981039346656037ULL;
-    for (char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+    void add(std::string_view text) noexcept {
+        for (char c : text) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 1099511628211ULL;
+        }
     }
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<std::size_t>(i)] = hex[h & 0xFU];
-        h >>= 4U;
+    [[nodiscard]] std::string hex() const {
+        static constexpr char digits[] = "0123456789abcdef";
+        std::uint64_t v = h;
+        std::string out(16, '0');
+        for (int i = 15; i >= 0; --i) {
+            out[static_cast<std::size_t>(i)] = digits[v & 0xFU];
+            v >>= 4U;
+        }
+        return out;
     }
-    return out;
+};
+
+[[nodiscard]] inline std::string fingerprint(std::string_view text) {
+    fingerprinter f;
+    f.add(text);
+    return f.hex();
 }
 
 // What `left op right` says of the side that is not given, from the interval
 // of the side that is: a half-line, or everything when that side is unbounded.
-[[nodiscard]] inline interval implied_by_order(order_op op, bool left_missing,
-                                               const interval& known) {
+template <class Number>
+[[nodiscard]] basic_interval<Number> implied_by_order(order_op op, bool left_missing,
+                                                      const basic_interval<Number>& known) {
+    using range = basic_interval<Number>; // `interval` in Number
     const bool greater = op == order_op::greater || op == order_op::greater_equal;
     const bool strict = op == order_op::greater || op == order_op::less;
     // The missing side lies above the known side's lower end when it is the
     // greater one.
     const bool above = left_missing == greater;
-    const bound& b = above ? known.lower() : known.upper();
+    const basic_bound<Number>& b = above ? known.lower() : known.upper();
     if (b.infinite) {
-        return interval::everything();
+        return range::everything();
     }
     const bool open = strict || b.open;
-    return above ? interval::above(b.value, open) : interval::below(b.value, open);
+    return above ? range::above(b.value, open) : range::below(b.value, open);
 }
 
 // How a figure prints in a message: its display with its unit.
@@ -513,6 +532,37 @@ namespace detail {
         s += f.unit->symbol;
     }
     return s;
+}
+
+/// `figure::bounds` in `Number` (`rational` or `small_rational`): the same interval.
+template <class Number>
+[[nodiscard]] basic_interval<Number> figure_bounds(const figure& f, convention report_default,
+                                                   ties tie) {
+    const basic_interval<Number> printed = display_interval_as<Number>(
+        f.display, f.effective_rounding(report_default), f.qualifier, tie);
+    return (f.negated ? -printed : printed) *
+           basic_interval<Number>::point(number_from<Number>(f.unit->factor));
+}
+
+/// `figure::value` in `Number`.
+template <class Number>
+[[nodiscard]] Number figure_value(const figure& f) {
+    return number_of<Number>(f.signed_display()) * number_from<Number>(f.unit->factor);
+}
+
+/// `figure::resolution` in `Number`.
+template <class Number>
+[[nodiscard]] Number figure_resolution(const figure& f) {
+    return number_of<Number>(f.display.resolution()) * number_from<Number>(f.unit->factor);
+}
+
+/// An interval of `Number` as an interval of rationals.
+[[nodiscard]] inline const interval& to_interval(const interval& i) noexcept { return i; }
+[[nodiscard]] inline interval to_interval(const basic_interval<small_rational>& i) {
+    auto end = [](const basic_bound<small_rational>& b) {
+        return bound{b.value.to_rational(), b.infinite, b.open};
+    };
+    return {end(i.lower()), end(i.upper())};
 }
 
 } // namespace detail
@@ -597,15 +647,36 @@ public:
             // `near_window` figures either side of the last one found first (memory already at
             // hand), then in the index. Not with duplicate ids: the first one is found.
             const std::size_t n = figures_.size();
-            if (!ix->duplicates() && near_ < n && figures_[near_].id == id) {
+            const bool unique = !ix->duplicates();
+            // Ids of neighbours mostly differ in their last character: compared first.
+            auto same = [id](const std::string& other) {
+                return other.size() == id.size() && (id.empty() || other.back() == id.back()) &&
+                       std::string_view(other) == id;
+            };
+            if (unique && near_ < n && same(figures_[near_].id)) {
                 return &figures_[near_];
             }
-            for (std::size_t d = 1; !ix->duplicates() && d <= near_window; ++d) {
-                if (near_ + d < n && figures_[near_ + d].id == id) {
+            // Ids numbered by position ("F123" the 123rd figure, as reports read from text and
+            // built by `add` have them): that figure first.
+            std::size_t number = 0;
+            std::size_t digits = 0;
+            for (std::size_t k = id.size(); k > 0 && digits < 9; --k, ++digits) {
+                const char c = id[k - 1];
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                number += static_cast<std::size_t>(c - '0') * detail::pow10_u[digits];
+            }
+            if (unique && number >= 1 && number <= n && same(figures_[number - 1].id)) {
+                near_ = number - 1;
+                return &figures_[near_];
+            }
+            for (std::size_t d = 1; unique && d <= near_window; ++d) {
+                if (near_ + d < n && same(figures_[near_ + d].id)) {
                     near_ += d;
                     return &figures_[near_];
                 }
-                if (near_ >= d && figures_[near_ - d].id == id) {
+                if (near_ >= d && same(figures_[near_ - d].id)) {
                     near_ -= d;
                     return &figures_[near_];
                 }
@@ -627,6 +698,16 @@ public:
 
     /// The full finding: verdict, numbers, message and fingerprint.
     [[nodiscard]] finding check(const relation& r) const;
+
+    /// The same finding as `check`, computed on `rational` throughout: the reference that
+    /// `check`'s own arithmetic (on 128-bit integers while the numbers fit) is tested against.
+    ///
+    ///     const reckon::checker c(r.figures(), r.rounding());
+    ///     const reckon::relation& rel = r.relations().front();
+    ///     c.check_on_rationals(rel).message == c.check(rel).message;   // true
+    [[nodiscard]] finding check_on_rationals(const relation& r) const {
+        return check_as<rational>(r);
+    }
 
     /// Resolves a relation for `decide`; throws nothing that `check` would
     /// not (an unknown figure or too few figures leave it on the rational
@@ -651,14 +732,29 @@ private:
     [[nodiscard]] bool prepare_quotient(const relation& r, const std::vector<slot>& s,
                                         prepared_relation& p) const;
 
-    [[nodiscard]] interval eval(const relation& r, const std::vector<interval>& in) const;
-    [[nodiscard]] std::optional<interval>
+    template <class Number>
+    [[nodiscard]] finding check_as(const relation& r) const;
+    template <class Number>
+    [[nodiscard]] basic_interval<Number> eval(const relation& r,
+                                              const std::vector<basic_interval<Number>>& in) const;
+    template <class Number>
+    [[nodiscard]] std::optional<basic_interval<Number>>
     solve(const relation& r, std::size_t missing,
-          const std::vector<std::optional<interval>>& all) const;
+          const std::vector<std::optional<basic_interval<Number>>>& all) const;
     [[nodiscard]] std::optional<std::string> kind_problem(const relation& r,
                                                           const std::vector<slot>& s) const;
-    [[nodiscard]] static std::vector<std::size_t> divisor_slots(const relation& r);
-    [[nodiscard]] std::string expression(const relation& r, bool ids) const;
+    // At most one slot, without an allocation.
+    struct slot_list {
+        std::size_t count = 0;
+        std::size_t at[1] = {0};
+        [[nodiscard]] const std::size_t* begin() const noexcept { return at; }
+        [[nodiscard]] const std::size_t* end() const noexcept { return at + count; }
+    };
+    [[nodiscard]] static slot_list divisor_slots(const relation& r);
+    // The relation written out: with figure ids, or with the figures shown; `slots`, when
+    // given, holds the figures already looked up (one lookup per figure and check).
+    [[nodiscard]] std::string expression(const relation& r, bool ids,
+                                         const std::vector<slot>* slots = nullptr) const;
 
     const std::vector<figure>& figures_;
     convention rounding_;
@@ -670,7 +766,7 @@ private:
     static constexpr std::size_t near_window = 12;
 };
 
-inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
+inline checker::slot_list checker::divisor_slots(const relation& r) {
     switch (r.kind) {
     case relation_kind::share:
     case relation_kind::growth:
@@ -680,29 +776,32 @@ inline std::vector<std::size_t> checker::divisor_slots(const relation& r) {
     case relation_kind::cagr:
     case relation_kind::contribution:
     case relation_kind::pull:
-    case relation_kind::index: return {2};
+    case relation_kind::index: return {1, {2}};
     case relation_kind::conversion:
         if (r.rate_divides && r.figures.size() > 2) {
-            return {2};
+            return {1, {2}};
         }
         return {};
     default: return {};
     }
 }
 
-inline interval checker::eval(const relation& r, const std::vector<interval>& in) const {
+template <class Number>
+inline basic_interval<Number> checker::eval(const relation& r,
+                                            const std::vector<basic_interval<Number>>& in) const {
+    using range = basic_interval<Number>; // `interval` in Number
     // `in` holds the input slots 1..n (not the derived slot 0).
     switch (r.kind) {
     case relation_kind::sum:
     case relation_kind::shares_total: {
-        interval acc = interval::point(rational(0));
+        range acc = range::point(Number(0));
         for (const auto& i : in) {
             acc = acc + i;
         }
         return acc;
     }
     case relation_kind::product: {
-        interval acc = interval::point(rational(1));
+        range acc = range::point(Number(1));
         for (const auto& i : in) {
             acc = acc * i;
         }
@@ -713,15 +812,15 @@ inline interval checker::eval(const relation& r, const std::vector<interval>& in
     case relation_kind::growth: {
         if (detail::growth_from_increment(r)) {
             // current / previous = 1 / (1 − increment / current); in.at(1) is a placeholder.
-            const interval one = interval::point(rational(1));
-            const interval q = one / (one - in.at(2) / in.at(0));
+            const range one = range::point(Number(1));
+            const range q = one / (one - in.at(2) / in.at(0));
             return r.reading == times_reading::times ? q : q - one;
         }
-        interval q = in.at(0) / in.at(1);
+        range q = in.at(0) / in.at(1);
         if (r.reading == times_reading::times) {
             return q;
         }
-        return q - interval::point(rational(1));
+        return q - range::point(Number(1));
     }
     case relation_kind::share:
     case relation_kind::percent_of_target:
@@ -735,34 +834,41 @@ inline interval checker::eval(const relation& r, const std::vector<interval>& in
     case relation_kind::order: return in.at(0);
     case relation_kind::contribution:
     case relation_kind::pull: return in.at(0) / in.at(1);
-    case relation_kind::index: return in.at(0) / in.at(1) * interval::point(rational(100));
+    case relation_kind::index: return in.at(0) / in.at(1) * range::point(Number(100));
     case relation_kind::cagr:
         // The rates the levels allow, rounded outward for people (`check` decides on factors).
-        return detail::cagr_rates(in.at(0) / in.at(1), r.years);
+        if constexpr (std::is_same_v<Number, rational>) {
+            return detail::cagr_rates(in.at(0) / in.at(1), r.years);
+        } else {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
+        }
     }
     return in.at(0);
 }
 
-inline std::optional<interval>
+template <class Number>
+inline std::optional<basic_interval<Number>>
 checker::solve(const relation& r, std::size_t missing,
-               const std::vector<std::optional<interval>>& all) const {
+               const std::vector<std::optional<basic_interval<Number>>>& all) const {
+    using range = basic_interval<Number>; // `interval` in Number
     // Every relation is a single-use expression, so solving it for one slot
     // by interval arithmetic gives the exact range of that slot.
-    auto at = [&](std::size_t i) -> const interval& { return *all.at(i); };
-    auto safe_div = [](const interval& a, const interval& b) -> std::optional<interval> {
+    auto at = [&](std::size_t i) -> const range& { return *all.at(i); };
+    auto safe_div = [](const range& a, const range& b) -> std::optional<range> {
         if (b.may_be_zero()) {
             return std::nullopt;
         }
         return a / b;
     };
-    const interval one = interval::point(rational(1));
+    const range one = range::point(Number(1));
     const std::size_t n = all.size();
     if (missing == 0) {
-        std::vector<interval> in;
+        std::vector<range> in;
+        in.reserve(n);
         for (std::size_t i = 1; i < n; ++i) {
             // An input slot without a figure (the unprinted previous level of a growth
             // from its increment) is a placeholder that eval does not read.
-            in.push_back(all.at(i) ? at(i) : interval::point(rational(0)));
+            in.push_back(all.at(i) ? at(i) : range::point(Number(0)));
         }
         for (std::size_t d : divisor_slots(r)) {
             if (d < n && all.at(d) && at(d).may_be_zero()) {
@@ -774,7 +880,7 @@ checker::solve(const relation& r, std::size_t missing,
     switch (r.kind) {
     case relation_kind::sum:
     case relation_kind::shares_total: {
-        interval acc = at(0);
+        range acc = at(0);
         for (std::size_t i = 1; i < n; ++i) {
             if (i != missing) {
                 acc = acc - at(i);
@@ -783,7 +889,7 @@ checker::solve(const relation& r, std::size_t missing,
         return acc;
     }
     case relation_kind::product: {
-        interval others = one;
+        range others = one;
         for (std::size_t i = 1; i < n; ++i) {
             if (i != missing) {
                 others = others * at(i);
@@ -794,38 +900,42 @@ checker::solve(const relation& r, std::size_t missing,
     case relation_kind::difference:
     case relation_kind::points: return missing == 1 ? at(0) + at(2) : at(1) - at(0);
     case relation_kind::growth: {
-        const interval factor = r.reading == times_reading::times ? at(0) : at(0) + one;
-        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
+        const range factor = r.reading == times_reading::times ? at(0) : at(0) + one;
+        return missing == 1 ? std::optional<range>(at(2) * factor) : safe_div(at(1), factor);
     }
     case relation_kind::share:
     case relation_kind::percent_of_target:
     case relation_kind::average:
     case relation_kind::ratio:
-        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+        return missing == 1 ? std::optional<range>(at(0) * at(2)) : safe_div(at(1), at(0));
     case relation_kind::conversion:
         if (n < 3) {
             return at(0);
         }
         if (missing == 1) {
-            return r.rate_divides ? std::optional<interval>(at(0) * at(2)) : safe_div(at(0), at(2));
+            return r.rate_divides ? std::optional<range>(at(0) * at(2)) : safe_div(at(0), at(2));
         }
         return r.rate_divides ? safe_div(at(1), at(0)) : safe_div(at(0), at(1));
     case relation_kind::order: return std::nullopt;
     case relation_kind::contribution:
     case relation_kind::pull:
-        return missing == 1 ? std::optional<interval>(at(0) * at(2)) : safe_div(at(1), at(0));
+        return missing == 1 ? std::optional<range>(at(0) * at(2)) : safe_div(at(1), at(0));
     case relation_kind::index: {
-        const interval hundred = interval::point(rational(100));
-        return missing == 1 ? std::optional<interval>(at(0) * at(2) / hundred)
+        const range hundred = range::point(Number(100));
+        return missing == 1 ? std::optional<range>(at(0) * at(2) / hundred)
                             : safe_div(at(1) * hundred, at(0));
     }
     case relation_kind::cagr: {
         // last = first × (1 + rate)^years: exact, (1 + rate)^years being monotone.
-        const interval factor = stats::cagr_factor(at(0), r.years);
-        if (factor.empty()) {
-            return std::nullopt;
+        if constexpr (std::is_same_v<Number, rational>) {
+            const range factor = stats::cagr_factor(at(0), r.years);
+            if (factor.empty()) {
+                return std::nullopt;
+            }
+            return missing == 1 ? std::optional<range>(at(2) * factor) : safe_div(at(1), factor);
+        } else {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
         }
-        return missing == 1 ? std::optional<interval>(at(2) * factor) : safe_div(at(1), factor);
     }
     }
     return std::nullopt;
@@ -963,7 +1073,8 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
     return std::nullopt;
 }
 
-inline std::string checker::expression(const relation& r, bool ids) const {
+inline std::string checker::expression(const relation& r, bool ids,
+                                       const std::vector<slot>* slots) const {
     auto name = [&](std::size_t i) -> std::string {
         if (i >= r.figures.size() || r.figures[i].empty()) {
             if (r.kind == relation_kind::shares_total && i == 0) {
@@ -974,7 +1085,7 @@ inline std::string checker::expression(const relation& r, bool ids) const {
         if (ids) {
             return r.figures[i].str();
         }
-        const figure* f = find(r.figures[i]);
+        const figure* f = slots != nullptr ? (*slots)[i].fig : find(r.figures[i]);
         return f != nullptr ? detail::shown(*f) : r.figures[i].str();
     };
     const std::size_t n = r.figures.size();
@@ -1024,6 +1135,29 @@ inline std::string checker::expression(const relation& r, bool ids) const {
 }
 
 inline finding checker::check(const relation& r) const {
+    // On small rationals (int128, no gcd after every operation) when the numbers fit; else,
+    // and for the parts that stay on rationals (the GRIM test of a missing count, compound
+    // growth), on rationals. Both give the same finding: the small path is exact or it gives up.
+    bool rational_only = r.kind == relation_kind::cagr;
+    for (std::size_t i = 0; !rational_only && r.whole_numbers && i < r.figures.size(); ++i) {
+        rational_only = r.figures[i].empty() &&
+                        !(r.kind == relation_kind::shares_total && i == 0) &&
+                        !(detail::growth_from_increment(r) && i == 2);
+    }
+    if (!rational_only) {
+        try {
+            return check_as<detail::small_rational>(r);
+        } catch (const detail::small_overflow&) {
+            // numbers too large for the small path: the reference path below
+        }
+    }
+    return check_as<rational>(r);
+}
+
+template <class Number>
+inline finding checker::check_as(const relation& r) const {
+    using range = basic_interval<Number>; // `interval` in Number
+    using end_type = basic_bound<Number>; // `bound` in Number
     finding out;
     out.id = r.id;
     out.kind = r.kind;
@@ -1034,14 +1168,15 @@ inline finding checker::check(const relation& r) const {
     // Resolve the figures; note what is missing.
     std::vector<slot> slots(r.figures.size());
     std::vector<std::size_t> missing;
-    std::string key_text(to_string(r.kind));
+    detail::fingerprinter key; // of kind|label=display unit|… (|- for a missing figure)
+    key.add(to_string(r.kind));
     for (std::size_t i = 0; i < r.figures.size(); ++i) {
         if (r.figures[i].empty()) {
             if (!(r.kind == relation_kind::shares_total && i == 0) &&
                 !(detail::growth_from_increment(r) && i == 2)) {
                 missing.push_back(i);
             }
-            key_text += "|-";
+            key.add("|-");
             continue;
         }
         slots[i].fig = find(r.figures[i]);
@@ -1049,10 +1184,13 @@ inline finding checker::check(const relation& r) const {
             throw kind_error("reckon: relation " + r.id + " names an unknown figure \"" +
                              r.figures[i] + "\"");
         }
-        key_text += "|" + slots[i].fig->label + "=" + slots[i].fig->signed_display().str() +
-                    slots[i].fig->unit->symbol;
+        key.add("|");
+        key.add(slots[i].fig->label);
+        key.add("=");
+        key.add(slots[i].fig->signed_display().str());
+        key.add(slots[i].fig->unit->symbol);
     }
-    out.key = detail::fingerprint(key_text);
+    out.key = key.hex();
     const std::size_t min_figures =
         r.kind == relation_kind::sum || r.kind == relation_kind::shares_total ||
                 r.kind == relation_kind::product
@@ -1081,13 +1219,14 @@ inline finding checker::check(const relation& r) const {
         out.unit_factor = rational(1, 100);
     }
 
-    const std::string shown_expr = expression(r, false);
-    auto in_unit = [&](const rational& v) { return v / out.unit_factor; };
+    const std::string shown_expr = expression(r, false, &slots);
+    const Number unit_factor = detail::number_from<Number>(out.unit_factor);
+    auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
         out.verdict = verdict::cannot_check;
         out.reason = std::move(why);
         out.message = shown_expr + ": cannot check: " + out.reason;
-        return out;
+        return std::move(out); // every call is `return cannot(…)`: no copy of the finding
     };
 
     if (r.not_checkable) {
@@ -1102,24 +1241,34 @@ inline finding checker::check(const relation& r) const {
 
     // Intervals of every present figure, with tie ends closed and open.
     const convention conv = rounding_;
-    std::vector<std::optional<interval>> closed(slots.size());
-    std::vector<std::optional<interval>> open(slots.size());
-    std::vector<std::optional<rational>> values(slots.size());
+    std::vector<std::optional<range>> closed(slots.size());
+    std::vector<std::optional<range>> open(slots.size());
+    std::vector<std::optional<Number>> values(slots.size());
     bool displays_possible = true;
     bool inputs_bounded_qualifiers = true;
     for (std::size_t i = 0; i < slots.size(); ++i) {
         if (slots[i].fig == nullptr) {
             if (r.kind == relation_kind::shares_total && i == 0) {
-                closed[0] = open[0] = interval::point(rational(1));
-                values[0] = rational(1);
+                closed[0] = open[0] = range::point(Number(1));
+                values[0] = Number(1);
             }
             continue;
         }
         const figure& f = *slots[i].fig;
-        closed[i] = f.bounds(conv, ties::closed);
-        open[i] = f.bounds(conv, ties::open);
-        values[i] = f.value();
-        displays_possible = displays_possible && f.display_is_possible(conv);
+        // f.bounds(conv, ties::closed), f.bounds(conv, ties::open) and f.value(), with the
+        // unit's factor converted once.
+        const Number factor = detail::number_from<Number>(f.unit->factor);
+        const range at_factor = range::point(factor);
+        const convention rounding = f.effective_rounding(conv);
+        const range printed_closed =
+            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::closed);
+        const range printed_open =
+            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::open);
+        closed[i] = (f.negated ? -printed_closed : printed_closed) * at_factor;
+        open[i] = (f.negated ? -printed_open : printed_open) * at_factor;
+        values[i] = detail::number_of<Number>(f.signed_display()) * factor;
+        // f.display_is_possible(conv): the printed value inside its closed interval.
+        displays_possible = displays_possible && closed[i]->contains(*values[i]);
         if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
             inputs_bounded_qualifiers = false;
         }
@@ -1127,7 +1276,7 @@ inline finding checker::check(const relation& r) const {
 
     // Growth on a base that is not positive.
     if (r.kind == relation_kind::growth && closed.size() > 2 && closed[2]) {
-        const interval& base = *closed[2];
+        const range& base = *closed[2];
         if (base.may_be_zero()) {
             return cannot("the base " + detail::shown(*slots[2].fig) + " may be zero");
         }
@@ -1140,7 +1289,7 @@ inline finding checker::check(const relation& r) const {
     }
     if (detail::growth_from_increment(r)) {
         // The previous level, current − increment, must be positive, and so the current.
-        const interval base = *closed[1] - *closed[3];
+        const range base = *closed[1] - *closed[3];
         if (closed[1]->may_be_zero() || base.may_be_zero()) {
             return cannot("the previous level (" + detail::shown(*slots[1].fig) + " − " +
                           detail::shown(*slots[3].fig) + ") may be zero");
@@ -1176,8 +1325,7 @@ inline finding checker::check(const relation& r) const {
         // missing figure on one side only.
         const bool one_sided =
             r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
-        auto solve_for =
-            [&](const std::vector<std::optional<interval>>& all) -> std::optional<interval> {
+        auto solve_for = [&](const std::vector<std::optional<range>>& all) -> std::optional<range> {
             if (!one_sided) {
                 return solve(r, m, all);
             }
@@ -1186,7 +1334,7 @@ inline finding checker::check(const relation& r) const {
             }
             // whole ≥ Σ parts: the whole is at least the parts; a part is at
             // most the whole less the other parts.
-            interval others = interval::point(rational(0));
+            range others = range::point(Number(0));
             for (std::size_t i = 1; i < all.size(); ++i) {
                 if (i != m) {
                     others = others + *all[i];
@@ -1201,10 +1349,14 @@ inline finding checker::check(const relation& r) const {
             return cannot("the figure in role " + std::to_string(m + 1) +
                           " is not given, and the others do not bound it");
         }
-        out.implied = implied;
-        if (r.whole_numbers && implied->bounded()) {
+        out.implied = detail::to_interval(*implied);
+        if constexpr (!std::is_same_v<Number, rational>) {
+            if (r.whole_numbers && implied->bounded()) {
+                throw detail::small_overflow{}; // `check` sends the GRIM test to rationals
+            }
+        } else if (r.whole_numbers && implied->bounded()) {
             // Whole numbers inside the implied interval (the GRIM test).
-            auto least_whole = [](const interval& i) -> std::optional<big_int> {
+            auto least_whole = [](const range& i) -> std::optional<big_int> {
                 const rational lo = i.lower().value;
                 big_int k = decimal::round(lo, 0, rounding_mode::ceiling).coefficient().to_big();
                 if (i.lower().open && rational(k) == lo) {
@@ -1227,10 +1379,10 @@ inline finding checker::check(const relation& r) const {
                     const rational whole(decimal::round(end, 0, mode).coefficient().to_big());
                     std::optional<rational> gap;
                     if (m == 0) {
-                        gap = distance(interval::point(whole), *implied);
+                        gap = distance(range::point(whole), *implied);
                     } else {
                         auto with = closed;
-                        with[m] = interval::point(whole);
+                        with[m] = range::point(whole);
                         if (auto derived_range = solve(r, 0, with)) {
                             gap = distance(*derived_range, *closed[0]);
                         }
@@ -1268,7 +1420,7 @@ inline finding checker::check(const relation& r) const {
         };
         const figure* like = nullptr;
         std::string like_symbol;
-        rational like_factor(1);
+        Number like_factor(1);
         int e = -2;
         switch (r.kind) {
         case relation_kind::sum:
@@ -1292,7 +1444,7 @@ inline finding checker::check(const relation& r) const {
                 like_symbol = r.kind == relation_kind::points || r.kind == relation_kind::pull
                                   ? "个百分点"
                                   : "%";
-                like_factor = rational(1, 100);
+                like_factor = Number(1, 100);
             }
             break;
         case relation_kind::average:
@@ -1304,21 +1456,23 @@ inline finding checker::check(const relation& r) const {
         }
         if (like != nullptr) {
             like_symbol = like->unit->symbol;
-            like_factor = like->unit->factor;
+            like_factor = detail::number_from<Number>(like->unit->factor);
             e = like->display.exponent() - 1;
         }
-        const bound& lo = implied->lower();
-        const bound& hi = implied->upper();
+        const end_type& lo = implied->lower();
+        const end_type& hi = implied->upper();
         std::string where = "lies in " + implied->str();
         if (lo.infinite && hi.infinite) {
             where = "may be anything";
         } else if (!like_symbol.empty()) {
-            auto end_str = [&](const bound& b, rounding_mode mode) {
-                return detail::rounded_str(b.value / like_factor, e, mode);
+            auto end_str = [&](const end_type& b, rounding_mode mode) {
+                return detail::round_decimal(b.value / like_factor, e, mode).str();
             };
             // "more than" / "under" only when the shown end is the exact end.
-            auto shown_exactly = [&](const bound& b, rounding_mode mode) {
-                return decimal::round(b.value / like_factor, e, mode).to_rational() * like_factor ==
+            auto shown_exactly = [&](const end_type& b, rounding_mode mode) {
+                return detail::number_of<Number>(
+                           detail::round_decimal(b.value / like_factor, e, mode)) *
+                           like_factor ==
                        b.value;
             };
             if (implied->bounded()) {
@@ -1344,19 +1498,22 @@ inline finding checker::check(const relation& r) const {
     const bool as_order =
         r.kind == relation_kind::order || (r.kind == relation_kind::sum && !r.complete);
     if (as_order) {
-        interval left = *closed[0];
-        interval right = *closed[1];
-        interval left_open = *open[0];
-        interval right_open = *open[1];
-        rational lv = *values[0];
-        rational rv = *values[1];
+        range left = *closed[0];
+        range right = *closed[1];
+        range left_open = *open[0];
+        range right_open = *open[1];
+        Number lv = *values[0];
+        Number rv = *values[1];
         order_op op = r.op;
+        Number miss(0);
         if (r.kind == relation_kind::sum) {
             // whole ≥ Σ parts
             op = order_op::greater_equal;
-            std::vector<interval> pc;
-            std::vector<interval> po;
-            rv = 0;
+            std::vector<range> pc;
+            std::vector<range> po;
+            pc.reserve(slots.size());
+            po.reserve(slots.size());
+            rv = Number(0);
             for (std::size_t i = 1; i < slots.size(); ++i) {
                 pc.push_back(*closed[i]);
                 po.push_back(*open[i]);
@@ -1365,7 +1522,7 @@ inline finding checker::check(const relation& r) const {
             right = eval(r, pc);
             right_open = eval(r, po);
         }
-        auto holds = [op](const rational& a, const rational& b) {
+        auto holds = [op](const Number& a, const Number& b) {
             switch (op) {
             case order_op::greater: return a > b;
             case order_op::greater_equal: return a >= b;
@@ -1375,10 +1532,10 @@ inline finding checker::check(const relation& r) const {
             return false;
         };
         // Possible: some a in L, b in R with a op b.
-        auto possible = [op](const interval& l, const interval& rr) {
+        auto possible = [op](const range& l, const range& rr) {
             const bool greater = op == order_op::greater || op == order_op::greater_equal;
-            const bound& a = greater ? l.upper() : rr.upper();
-            const bound& b = greater ? rr.lower() : l.lower();
+            const end_type& a = greater ? l.upper() : rr.upper();
+            const end_type& b = greater ? rr.lower() : l.lower();
             if (a.infinite || b.infinite) {
                 return true;
             }
@@ -1388,8 +1545,8 @@ inline finding checker::check(const relation& r) const {
             const bool strict = op == order_op::greater || op == order_op::less;
             return a.value == b.value && !strict && !a.open && !b.open;
         };
-        out.computed = rv;
-        out.allowed = right;
+        out.computed = detail::to_rational(rv);
+        out.allowed = detail::to_interval(right);
         if (displays_possible && holds(lv, rv)) {
             out.verdict = verdict::exact;
         } else if (possible(left, right)) {
@@ -1398,42 +1555,48 @@ inline finding checker::check(const relation& r) const {
         } else {
             out.verdict = verdict::inconsistent;
             const bool greater = op == order_op::greater || op == order_op::greater_equal;
-            const bound& a = greater ? left.upper() : right.upper();
-            const bound& b = greater ? right.lower() : left.lower();
-            out.miss = b.value - a.value;
+            const end_type& a = greater ? left.upper() : right.upper();
+            const end_type& b = greater ? right.lower() : left.lower();
+            miss = b.value - a.value;
             if (derived != nullptr) {
-                out.miss_steps = out.miss / derived->resolution();
+                out.miss_steps =
+                    detail::to_rational(miss / detail::figure_resolution<Number>(*derived));
             }
         }
         if (out.verdict != verdict::exact && left.bounded() && right.bounded()) {
             // As for equations: half the widths of both sides.
-            out.tolerance = (left.upper().value - left.lower().value + right.upper().value -
-                             right.lower().value) /
-                            2;
+            out.tolerance = detail::to_rational((left.upper().value - left.lower().value +
+                                                 right.upper().value - right.lower().value) /
+                                                Number(2));
         }
+        out.miss = detail::to_rational(miss);
         out.message = shown_expr + ": " + std::string(to_string(out.verdict));
         if (out.verdict == verdict::inconsistent) {
             out.message +=
-                ", off by " + detail::rational_str(in_unit(out.miss)) + " " + out.unit_symbol;
+                ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol;
         }
         return out;
     }
 
     // Compound growth: decided on factors, (1 + rate)^years against last / first, exactly
     // (stats::check_cagr); the rate itself is irrational in general and only shown rounded.
-    if (r.kind == relation_kind::cagr) {
+    if constexpr (!std::is_same_v<Number, rational>) {
+        if (r.kind == relation_kind::cagr) {
+            throw detail::small_overflow{}; // `check` sends compound growth to rationals
+        }
+    } else if (r.kind == relation_kind::cagr) {
         const unsigned n = r.years;
         const rational printed_factor = *values[1] / *values[2];
-        const interval levels = *closed[1] / *closed[2];
-        const interval levels_open = *open[1] / *open[2];
-        const interval factor = stats::cagr_factor(*closed[0], n);
-        const interval factor_open = stats::cagr_factor(*open[0], n);
+        const range levels = *closed[1] / *closed[2];
+        const range levels_open = *open[1] / *open[2];
+        const range factor = stats::cagr_factor(*closed[0], n);
+        const range factor_open = stats::cagr_factor(*open[0], n);
         const rational g = *values[0];
         const rational computed =
             stats::detail::root_minus_one(printed_factor, n, -detail::cagr_places,
                                           rounding_mode::half_even)
                 .to_rational();
-        const interval allowed = detail::cagr_rates(levels, n);
+        const range allowed = detail::cagr_rates(levels, n);
         out.computed = computed;
         out.allowed = allowed;
         out.reason = "compound growth over " + std::to_string(n) +
@@ -1477,9 +1640,9 @@ inline finding checker::check(const relation& r) const {
             // least this much (by less than 10^-12), "…" unless the near end is exact.
             out.miss = distance(allowed, *closed[0]);
             out.miss_steps = out.miss / derived->resolution();
-            const bound& near_end = allowed.upper().value < closed[0]->lower().value
-                                        ? allowed.upper()
-                                        : allowed.lower();
+            const end_type& near_end = allowed.upper().value < closed[0]->lower().value
+                                           ? allowed.upper()
+                                           : allowed.lower();
             const bool exact_end =
                 near_end.infinite ||
                 stats::detail::rational_pow(1 + near_end.value, n) ==
@@ -1512,40 +1675,50 @@ inline finding checker::check(const relation& r) const {
     }
 
     // Equations: derived (slot 0) against the value computed from the rest.
-    std::vector<interval> in_closed;
-    std::vector<interval> in_open;
-    std::vector<interval> in_points;
+    std::vector<range> in_closed;
+    std::vector<range> in_open;
+    std::vector<range> in_points;
+    in_closed.reserve(slots.size());
+    in_open.reserve(slots.size());
+    in_points.reserve(slots.size());
     for (std::size_t i = 1; i < slots.size(); ++i) {
         if (!closed[i]) { // the previous level of a growth from its increment
-            in_closed.push_back(interval::point(rational(0)));
-            in_open.push_back(interval::point(rational(0)));
-            in_points.push_back(interval::point(rational(0)));
+            in_closed.push_back(range::point(Number(0)));
+            in_open.push_back(range::point(Number(0)));
+            in_points.push_back(range::point(Number(0)));
             continue;
         }
         in_closed.push_back(*closed[i]);
         in_open.push_back(*open[i]);
-        in_points.push_back(interval::point(*values[i]));
+        in_points.push_back(range::point(*values[i]));
     }
-    const rational computed = eval(r, in_points).lower().value;
-    const interval allowed = eval(r, in_closed);
-    const interval allowed_open = eval(r, in_open);
-    out.computed = computed;
-    out.allowed = allowed;
-    const interval& target = *closed[0];
-    const interval& target_open = *open[0];
-    const rational target_value = *values[0];
+    const Number computed = eval(r, in_points).lower().value;
+    const range allowed = eval(r, in_closed);
+    const range allowed_open = eval(r, in_open);
+    out.computed = detail::to_rational(computed);
+    out.allowed = detail::to_interval(allowed);
+    const range& target = *closed[0];
+    const range& target_open = *open[0];
+    const Number target_value = *values[0];
 
-    const rational step = derived != nullptr ? derived->resolution() : [&] {
+    auto step = [&] {
+        if (derived != nullptr) {
+            return detail::figure_resolution<Number>(*derived);
+        }
         // An implied total: steps of the finest share.
-        rational finest =
-            slots.size() > 1 && slots[1].fig ? slots[1].fig->resolution() : rational(1, 100);
+        Number finest = slots.size() > 1 && slots[1].fig
+                            ? detail::figure_resolution<Number>(*slots[1].fig)
+                            : Number(1, 100);
         for (std::size_t i = 1; i < slots.size(); ++i) {
-            if (slots[i].fig != nullptr && slots[i].fig->resolution() < finest) {
-                finest = slots[i].fig->resolution();
+            if (slots[i].fig != nullptr) {
+                const Number res = detail::figure_resolution<Number>(*slots[i].fig);
+                if (res < finest) {
+                    finest = res;
+                }
             }
         }
         return finest;
-    }();
+    };
 
     const std::string computed_shown = detail::rational_str(in_unit(computed), 6);
     const std::string target_shown =
@@ -1558,7 +1731,10 @@ inline finding checker::check(const relation& r) const {
         // Tie only when the relation needs a tie to hold at all, not merely
         // when the computed value sits on one: other true values may do.
         out.tie_only = intersect(allowed_open, target_open).empty();
-        out.tolerance = derived != nullptr ? derived->resolution() / 2 : rational(0);
+        out.tolerance =
+            derived != nullptr
+                ? detail::to_rational(detail::figure_resolution<Number>(*derived) / Number(2))
+                : rational(0);
         out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
                       " rounds to " + target_shown;
     } else if (!intersect(allowed, target).empty()) {
@@ -1568,18 +1744,21 @@ inline finding checker::check(const relation& r) const {
                       ", within the rounding of the figures";
     } else {
         out.verdict = verdict::inconsistent;
-        out.miss = distance(allowed, target);
-        out.miss_steps = out.miss / step;
+        const Number miss = distance(allowed, target);
+        const Number one_step = step();
+        const Number miss_steps = miss / one_step;
+        out.miss = detail::to_rational(miss);
+        out.miss_steps = detail::to_rational(miss_steps);
         out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", off by " + detail::rational_str(in_unit(out.miss)) + " " +
-                      out.unit_symbol + " beyond rounding (" + detail::steps_str(*out.miss_steps) +
-                      " steps of " + detail::rational_str(in_unit(step)) + ")";
+                      ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
+                      " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
+                      detail::rational_str(in_unit(one_step)) + ")";
     }
     if (out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) {
         if (allowed.bounded() && target.bounded()) {
-            const rational w1 = allowed.upper().value - allowed.lower().value;
-            const rational w2 = target.upper().value - target.lower().value;
-            out.tolerance = (w1 + w2) / 2;
+            const Number w1 = allowed.upper().value - allowed.lower().value;
+            const Number w2 = target.upper().value - target.lower().value;
+            out.tolerance = detail::to_rational((w1 + w2) / Number(2));
         }
     }
     if (out.tie_only) {

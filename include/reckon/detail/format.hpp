@@ -3,6 +3,7 @@
 #pragma once
 
 #include <reckon/decimal.hpp>
+#include <reckon/detail/small_rational.hpp>
 
 #include <string>
 
@@ -58,6 +59,28 @@ namespace reckon::detail {
         return numerator(steps).str();
     }
     return decimal::round(steps, -2, rounding_mode::half_even).str();
+}
+
+/// `rational_str` of a small rational: the same string.
+[[nodiscard]] inline std::string rational_str(const small_rational& value, int digits = 6) {
+    const int t = terminating_digits(value);
+    if (t >= 0 && t <= digits + 12) {
+        return round_decimal(value, -t, rounding_mode::half_even).str();
+    }
+    std::string s = round_decimal(value, -digits, rounding_mode::toward_zero).str();
+    while (s.size() > 2 && s.back() == '0' && s[s.size() - 2] != '.') {
+        s.pop_back();
+    }
+    return s + "…";
+}
+
+/// `steps_str` of a small rational: the same string.
+[[nodiscard]] inline std::string steps_str(const small_rational& steps) {
+    const small_rational r = steps.reduced();
+    if (r.den() == 1) {
+        return int128_str(r.num());
+    }
+    return round_decimal(r, -2, rounding_mode::half_even).str();
 }
 
 } // namespace reckon::detail

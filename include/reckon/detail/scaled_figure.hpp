@@ -18,9 +18,6 @@
 
 namespace reckon::detail {
 
-__extension__ typedef __int128 int128;           // NOLINT: GCC and Clang's 128-bit integer
-__extension__ typedef unsigned __int128 uint128; // NOLINT
-
 /// One end set of a figure or of a scaled input: ends and printed value in half steps, and
 /// for each end whether it is open with rounding ties closed ([0]) and open ([1]).
 struct scaled_term {
