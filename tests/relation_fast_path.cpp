@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support/generators.hpp"
+
 #include <array>
 #include <cstdint>
 #include <map>
@@ -23,23 +25,7 @@ using reckon::rational;
 using reckon::relation;
 using reckon::relation_kind;
 
-struct generator {
-    std::uint64_t state;
-
-    std::uint64_t next() {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return state >> 33U;
-    }
-    // Uniform in [lo, hi].
-    std::int64_t in(std::int64_t lo, std::int64_t hi) {
-        return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-    }
-    bool chance(int percent) { return in(1, 100) <= percent; }
-    template <class T, std::size_t N>
-    const T& pick(const std::array<T, N>& a) {
-        return a[static_cast<std::size_t>(in(0, static_cast<std::int64_t>(N) - 1))];
-    }
-};
+using generator = reckon_test::lcg;
 
 constexpr std::array<convention, 6> conventions = {convention::half_up,   convention::half_even,
                                                    convention::half_down, convention::unknown_tie,
@@ -257,7 +243,7 @@ relation make_relation(generator& g, std::vector<figure>& figures, int n) {
 TEST_CASE("relation fast path: decide agrees with check on generated relations") {
     const std::uint64_t seed = 20261128;
     MESSAGE("seed " << seed);
-    generator g{seed};
+    generator g(seed);
     std::map<std::string, int> seen;
     int integer_path = 0;
     int tie_only = 0;

@@ -73,17 +73,17 @@ namespace detail {
     return q;
 }
 
-/// Same for int64 operands (d > 0), without touching cpp_int.
-[[nodiscard]] inline std::int64_t round_quotient(std::int64_t n, std::int64_t d,
-                                                 rounding_mode mode) noexcept {
-    std::int64_t q = n / d;
-    std::int64_t r = n % d;
+/// Same for built-in integers (int64, int128; d > 0), without touching cpp_int. |r| < d, so
+/// 2|r| is compared with d as |r| with d − |r|, without overflow.
+template <class Int>
+[[nodiscard]] constexpr Int round_quotient_int(Int n, Int d, rounding_mode mode) noexcept {
+    const Int q = n / d;
+    const Int r = n % d;
     if (r == 0) {
         return q;
     }
-    const std::int64_t s = n < 0 ? -1 : 1;
-    const std::int64_t ar = r < 0 ? -r : r;
-    // Compare 2|r| with d without overflow: |r| < d ≤ INT64_MAX.
+    const Int s = n < 0 ? -1 : 1;
+    const Int ar = r < 0 ? -r : r;
     const int half = ar > d - ar ? 1 : (ar == d - ar ? 0 : -1);
     bool away = false;
     switch (mode) {
@@ -96,6 +96,12 @@ namespace detail {
     case rounding_mode::ceiling: away = s > 0; break;
     }
     return away ? q + s : q;
+}
+
+/// `round_quotient` for int64 operands (d > 0).
+[[nodiscard]] inline std::int64_t round_quotient(std::int64_t n, std::int64_t d,
+                                                 rounding_mode mode) noexcept {
+    return round_quotient_int(n, d, mode);
 }
 
 /// Reads one UTF-8 code point at s[i]; returns 0 length on invalid input.

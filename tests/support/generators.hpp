@@ -4,6 +4,7 @@
 // everywhere; each prints its seed) and long inputs made of a repeated piece.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,6 +20,15 @@ public:
         state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
         const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1U;
         return lo + static_cast<std::int64_t>((state_ >> 33U) % span);
+    }
+    /// The same: a number in [lo, hi].
+    std::int64_t in(std::int64_t lo, std::int64_t hi) { return next(lo, hi); }
+    /// True `percent` times in a hundred.
+    bool chance(int percent) { return next(1, 100) <= percent; }
+    /// One element of an array.
+    template <class T, std::size_t N>
+    const T& pick(const std::array<T, N>& a) {
+        return a[static_cast<std::size_t>(next(0, static_cast<std::int64_t>(N) - 1))];
     }
 
 private:

@@ -958,7 +958,11 @@ private:
                 if (b == nullptr) {
                     fail_at(*n, "'" + field + "' of figure '" + name + "' must be true or false");
                 }
-                (field == "negated" ? f.negated : f.implied) = b->get();
+                if (field == "negated") {
+                    f.negated = b->get();
+                } else {
+                    f.implied = b->get();
+                }
             } else {
                 fail(map_.offset(k->source().begin),
                      "unknown key '" + field + "' in figure '" + name +

@@ -83,25 +83,7 @@ struct small_overflow {};
 
 /// Rounds n / d (d > 0) to an integer under `mode`, as `round_quotient` does on big integers.
 [[nodiscard]] inline int128 round_quotient128(int128 n, int128 d, rounding_mode mode) noexcept {
-    const int128 q = n / d;
-    const int128 r = n % d;
-    if (r == 0) {
-        return q;
-    }
-    const int128 s = n < 0 ? -1 : 1;
-    const int128 ar = r < 0 ? -r : r;
-    const int half = ar > d - ar ? 1 : (ar == d - ar ? 0 : -1);
-    bool away = false;
-    switch (mode) {
-    case rounding_mode::half_up: away = half >= 0; break;
-    case rounding_mode::half_down: away = half > 0; break;
-    case rounding_mode::half_even: away = half > 0 || (half == 0 && (q % 2) != 0); break;
-    case rounding_mode::toward_zero: away = false; break;
-    case rounding_mode::away_from_zero: away = true; break;
-    case rounding_mode::floor: away = s < 0; break;
-    case rounding_mode::ceiling: away = s > 0; break;
-    }
-    return away ? q + s : q;
+    return round_quotient_int(n, d, mode);
 }
 
 /// An exact rational n / d (d > 0) on int128 terms below 2^62, not always in lowest terms.
