@@ -125,7 +125,7 @@ TEST_CASE("report: ids are found through the index, kept by add and rebuilt afte
     r.figures()[17].id = "renamed";
     CHECK(view.figure_index() == nullptr);
     CHECK(view.find("renamed") == &view.figures()[17]); // a linear search meanwhile
-    CHECK(r.find("renamed") == &r.figures()[17]);       // rebuilds the index
+    CHECK(r.find("renamed") == &view.figures()[17]);    // rebuilds the index
     REQUIRE(view.figure_index() != nullptr);
     CHECK(view.find("F17") == nullptr);
     r.add("F17", "17", "项"); // free again
