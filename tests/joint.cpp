@@ -242,6 +242,28 @@ TEST_SUITE("joint") {
         CHECK(check_jointly(r).feasible);
     }
 
+    TEST_CASE("a sign word turns a one-sided qualifier around: 下降 more than 201.86") {
+        // A fall of more than 201.86 亿元 is a change below −201.86, as `figure::bounds` says:
+        // 1000.00 = 1100.00 + change needs a change of −100, which that rules out.
+        report r{"fall"};
+        r.add("F1", "1000.00", "亿元", "this year");
+        r.add("F2", "1100.00", "亿元", "last year");
+        auto& g = r.add("F3", "201.86", "亿元", "change");
+        g.negated = true; // 下降
+        g.qualifier = reckon::qualifier::more_than;
+        CHECK(g.bounds(reckon::convention::half_up).upper().value ==
+              reckon::rational(-20186000000LL));
+        r.sum("F1", {"F2", "F3"});
+        const auto j = check_jointly(r);
+        CHECK_FALSE(j.feasible);
+        REQUIRE(j.conflicts.size() == 1U);
+        CHECK(j.conflicts.front() == std::vector<std::string>{"F1", "F2", "F3"});
+
+        // A fall of 300 fits it.
+        r.find("F2")->display = reckon::decimal::parse("1300.00");
+        CHECK(check_jointly(r).feasible);
+    }
+
     TEST_CASE("a sign carried by a word: 下降 for 增长") {
         report r{"sign"};
         r.add("F1", "105.0", "亿元", "this year");

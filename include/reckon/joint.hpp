@@ -361,11 +361,23 @@ struct figure_advice {
         if (const auto quick = fast_fits(k)) {
             return *quick;
         }
+        // A one-sided qualifier reads on the printed digits, and a sign word turns the interval
+        // around (as `figure::bounds`): display k carries a word 下降 where its sign is not the
+        // printed one.
+        const bool one_sided = f.qualifier == qualifier::more_than ||
+                               f.qualifier == qualifier::at_least ||
+                               f.qualifier == qualifier::under || f.qualifier == qualifier::at_most;
+        const bool word =
+            one_sided && (k.sign() != 0 ? (k.sign() < 0) != (f.display.sign() < 0) : f.negated);
         if (scaled) {
-            return !intersect(display_interval(decimal(k, 0), rounding, f.qualifier, tie), *scaled)
-                        .empty();
+            const interval shown =
+                word ? -display_interval(decimal(big_int(-k), 0), rounding, f.qualifier, tie)
+                     : display_interval(decimal(k, 0), rounding, f.qualifier, tie);
+            return !intersect(shown, *scaled).empty();
         }
-        return !intersect(display_bounds(f, k, e, conv, tie), range).empty();
+        const interval shown = word ? -display_bounds(f, big_int(-k), e, conv, tie)
+                                    : display_bounds(f, k, e, conv, tie);
+        return !intersect(shown, range).empty();
     };
 
     // Typos of the printed digits, most common first; only where the range

@@ -120,8 +120,13 @@ struct joint_model {
     if (k <= 0) {
         return f.bounds(report_default, tie);
     }
-    interval i = display_interval(f.signed_display(), f.effective_rounding(report_default),
-                                  f.qualifier, tie);
+    // As `figure::bounds`: the qualifier reads on the printed number, and a sign word then turns
+    // the interval around (下降 more than 10: below −10).
+    interval i =
+        display_interval(f.display, f.effective_rounding(report_default), f.qualifier, tie);
+    if (f.negated) {
+        i = -i;
+    }
     if (k == 1) {
         return i;
     }
