@@ -196,6 +196,25 @@ private:
 
     void add(relation r) { relations.push_back(std::move(r)); }
 
+    // `member_of` a figure's label, asked once per figure (the lists ask it of the same figures
+    // again and again; the labels do not change while relations are inferred).
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> member(std::size_t i) const {
+        if (member_.empty()) {
+            member_.assign(f_.size(), member_unknown);
+        }
+        auto& m = member_[i];
+        if (m.first == member_unknown.first) {
+            const auto found = member_of(f_[i].label);
+            m = found ? std::make_pair(static_cast<std::uint32_t>(found->first),
+                                       static_cast<std::uint32_t>(found->second))
+                      : member_none;
+        }
+        if (m == member_none) {
+            return std::nullopt;
+        }
+        return std::make_pair(std::size_t{m.first}, std::size_t{m.second});
+    }
+
     relation make(relation_kind k, std::vector<std::string> ids, std::string label) {
         relation r;
         r.kind = k;
@@ -700,7 +719,7 @@ private:
         std::optional<std::size_t> set;
         std::vector<bool> seen;
         for (const auto& g : l.groups) {
-            auto m = member_of(f_[g.front()].label);
+            auto m = member(g.front());
             if (!m || (set && *set != m->first)) {
                 return std::nullopt;
             }
@@ -882,7 +901,7 @@ private:
             r.complete = l.complete && every_group;
             add(std::move(r));
         }
-        lists_.push_back(l);
+        lists_.push_back(std::move(l)); // no caller reads the list after it is emitted
     }
 
     // A parenthetical breakdown: 建设项目27项(省级6项、市级5项、县级16项).
@@ -1119,7 +1138,7 @@ private:
                 !(is_level(i) || f_[i].what == role::increment)) {
                 continue;
             }
-            auto m = member_of(f_[i].label);
+            auto m = member(i);
             if (!m) {
                 non_x_pair(i);
                 continue;
@@ -1141,7 +1160,7 @@ private:
                     }
                     continue;
                 }
-                auto mj = member_of(f_[j].label);
+                auto mj = member(j);
                 if (!mj || mj->first != m->first || seen[mj->second]) {
                     break;
                 }
@@ -1200,7 +1219,7 @@ private:
             return;
         }
         const std::size_t first = l.groups.front().front();
-        auto m = member_of(f_[first].label);
+        auto m = member(first);
         for (std::size_t k = first; k > 0 && first - k < (cued ? window : 24); --k) {
             const std::size_t j = k - 1;
             if (f_[j].begin >= before_offset) {
@@ -1301,6 +1320,19 @@ private:
     // Two labels that name X and non-X (EU / non-EU): the English word after "non-" in one
     // stands alone in the other.
     [[nodiscard]] static bool non_pair(std::string_view a, std::string_view b) {
+        // Most labels hold no "non-" at all: say so without lowering copies of them.
+        auto has_non = [](std::string_view v) {
+            for (std::size_t p = 0; p + 4 <= v.size(); ++p) {
+                if (lower(v[p]) == 'n' && lower(v[p + 1]) == 'o' && lower(v[p + 2]) == 'n' &&
+                    v[p + 3] == '-') {
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (!has_non(a) && !has_non(b)) {
+            return false;
+        }
         for (int pass = 0; pass < 2; ++pass) {
             const std::string_view x = pass == 0 ? a : b;
             const std::string_view y = pass == 0 ? b : a;
@@ -2016,6 +2048,9 @@ private:
     std::vector<part_list> lists_;
     std::vector<std::size_t> share_whole_;
     std::vector<bool> additive_;
+    static constexpr std::pair<std::uint32_t, std::uint32_t> member_unknown{0xFFFFFFFFU, 0};
+    static constexpr std::pair<std::uint32_t, std::uint32_t> member_none{0xFFFFFFFEU, 0};
+    mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> member_; // by figure, lazily
 };
 
 } // namespace reckon::detail

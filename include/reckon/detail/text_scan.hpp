@@ -47,37 +47,56 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-/// Whether `w` stands at s[i]. (The first byte is compared inline: most calls fail there.)
-[[nodiscard]] inline bool at(std::string_view s, std::size_t i, std::string_view w) noexcept {
-    if (i > s.size() || s.size() - i < w.size() || w.empty()) {
+/// Whether `w` stands at s[i], past its first byte (`at` has compared that one).
+[[nodiscard]] inline bool at_rest(std::string_view s, std::size_t i, std::string_view w) noexcept {
+    if (s.size() - i < w.size()) {
         return false;
     }
     // The first character (up to three bytes) inline: most calls fail there.
     const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 0; j < k; ++j) {
+    for (std::size_t j = 1; j < k; ++j) {
         if (s[i + j] != w[j]) {
             return false;
         }
     }
     return k == w.size() || s.compare(i + k, w.size() - k, w.substr(k)) == 0;
 }
-/// Whether `w` ends at s[end].
-[[nodiscard]] inline bool ends(std::string_view s, std::size_t end, std::string_view w) noexcept {
-    if (end < w.size() || end > s.size() || w.empty()) {
+/// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
+/// fail there, and the word's length is then known at compile time.)
+[[nodiscard]] inline bool at(std::string_view s, std::size_t i, std::string_view w) noexcept {
+    if (i >= s.size() || w.empty() || s[i] != w[0]) {
+        return false;
+    }
+    return at_rest(s, i, w);
+}
+/// Whether `w` ends at s[end], past its last byte (`ends` has compared that one).
+[[nodiscard]] inline bool ends_rest(std::string_view s, std::size_t end,
+                                    std::string_view w) noexcept {
+    if (end < w.size()) {
         return false;
     }
     const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 1; j <= k; ++j) {
+    for (std::size_t j = 2; j <= k; ++j) {
         if (s[end - j] != w[w.size() - j]) {
             return false;
         }
     }
     return k == w.size() || s.compare(end - w.size(), w.size() - k, w.substr(0, w.size() - k)) == 0;
 }
+/// Whether `w` ends at s[end].
+[[nodiscard]] inline bool ends(std::string_view s, std::size_t end, std::string_view w) noexcept {
+    if (end == 0 || end > s.size() || w.empty() || s[end - 1] != w.back()) {
+        return false;
+    }
+    return ends_rest(s, end, w);
+}
 /// Case-insensitive, for English words (w in lower case).
 [[nodiscard]] inline bool at_ci(std::string_view s, std::size_t i, std::string_view w) noexcept {
     if (i > s.size() || s.size() - i < w.size()) {
         return false;
+    }
+    if (!w.empty() && lower(s[i]) != w[0]) {
+        return false; // most calls fail at the first letter
     }
     for (std::size_t k = 0; k < w.size(); ++k) {
         if (lower(s[i + k]) != w[k]) {
