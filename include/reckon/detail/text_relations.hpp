@@ -15,6 +15,7 @@
 #include <reckon/relation.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -282,7 +283,9 @@ private:
         for (char c : label) {
             l += lower(c);
         }
-        for (std::string_view w : {"total", "world", "all", "合计", "总计", "总额", "全部", "总"}) {
+        static constexpr std::string_view total_words[] = {"total", "world", "all",  "合计",
+                                                           "总计",  "总额",  "全部", "总"};
+        for (std::string_view w : total_words) {
             if (l == w || (prefix && l.size() > w.size() && l.compare(0, w.size(), w) == 0 &&
                            (!is_alpha(w[0]) || l[w.size()] == ' '))) {
                 return true;
@@ -302,7 +305,8 @@ private:
         };
         const std::string x = lowered(a);
         const std::string y = lowered(b);
-        for (std::string_view neg : {"non-", "non ", "非"}) {
+        static constexpr std::string_view negations[] = {"non-", "non ", "非"};
+        for (std::string_view neg : negations) {
             if (y == std::string(neg) + x || x == std::string(neg) + y) {
                 return true;
             }
@@ -637,9 +641,22 @@ private:
         static const std::vector<std::string_view> words = {
             "人均", "平均", "均价", "价格", "单价", "指数", "中位数", "率",
         };
-        for (std::string_view w : words) {
-            if (label.find(w) != std::string_view::npos) {
-                return false;
+        // One pass over the label, trying the words only where one's first byte stands.
+        static const std::array<bool, 256> first = [] {
+            std::array<bool, 256> t{};
+            for (std::string_view w : words) {
+                t[static_cast<unsigned char>(w[0])] = true;
+            }
+            return t;
+        }();
+        for (std::size_t p = 0; p < label.size(); ++p) {
+            if (!first[static_cast<unsigned char>(label[p])]) {
+                continue;
+            }
+            for (std::string_view w : words) {
+                if (at(label, p, w)) {
+                    return false;
+                }
             }
         }
         if (std::none_of(label.begin(), label.end(), [](char c) { return is_alpha(c); })) {
@@ -650,8 +667,10 @@ private:
         for (char c : label) {
             l += lower(c);
         }
-        for (std::string_view w : {"per capita", "per head", "average", "price", "prices", "index",
-                                   "median", "rate", "rates"}) {
+        static constexpr std::string_view english_words[] = {"per capita", "per head", "average",
+                                                             "price",      "prices",   "index",
+                                                             "median",     "rate",     "rates"};
+        for (std::string_view w : english_words) {
             for (std::size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
                 if (word_at(l, p, w)) {
                     return false;
@@ -1399,7 +1418,9 @@ private:
             std::string whole_words;
             if (auto c = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::share_of)) {
                 std::string_view w = s_.substr(c->end, f_[i].prefix_begin - c->end);
-                for (std::string_view cut : {"的比重", "比重", "的比例", "比例", "的", "为"}) {
+                static constexpr std::string_view share_words[] = {"的比重", "比重", "的比例",
+                                                                   "比例",   "的",   "为"};
+                for (std::string_view cut : share_words) {
                     const std::size_t p = w.find(cut);
                     if (p != std::string_view::npos) {
                         w = w.substr(0, p);
@@ -1826,7 +1847,8 @@ private:
             const std::string_view text =
                 s_.substr(f_[i].sentence_begin, f_[last].end - f_[i].sentence_begin);
             bool trade = false;
-            for (std::string_view w : {"出口", "进口", "xports", "mports"}) {
+            static constexpr std::string_view trade_words[] = {"出口", "进口", "xports", "mports"};
+            for (std::string_view w : trade_words) {
                 trade = trade || text.find(w) != std::string_view::npos;
             }
             if (!trade) {

@@ -266,15 +266,30 @@ public:
     word_spots(std::string_view s, std::initializer_list<std::string_view> words) {
         // One pass over the text, a byte at a time: a word is tried only where its first byte
         // stands (searching for each word in turn stops at every Han character of its block).
+        // Its first two bytes, in fact: the lead byte of a Han character is shared by thousands.
         std::array<bool, 256> first{};
+        std::vector<bool> first_two(0x10000, false);
+        bool single = false; // a word of one byte
         for (std::string_view w : words) {
             shortest_ = std::min(shortest_, w.size());
             if (!w.empty()) {
                 first[static_cast<unsigned char>(w[0])] = true;
+                if (w.size() == 1) {
+                    single = true;
+                } else {
+                    first_two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                              static_cast<unsigned char>(w[1])] = true;
+                }
             }
         }
         for (std::size_t p = 0; p < s.size(); ++p) {
             if (!first[static_cast<unsigned char>(s[p])]) {
+                continue;
+            }
+            if (!single &&
+                (p + 1 >= s.size() ||
+                 !first_two[(static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U) |
+                            static_cast<unsigned char>(s[p + 1])])) {
                 continue;
             }
             for (std::string_view w : words) {
@@ -1123,7 +1138,8 @@ private:
             }
             return v + last;
         };
-        for (std::string_view w : {"上半年", "下半年"}) {
+        static constexpr std::string_view halves[] = {"上半年", "下半年"};
+        for (std::string_view w : halves) {
             if (at(s_, i, w)) {
                 if (!base_before(i)) {
                     period_.first_month = w == "上半年" ? 1 : 7;
@@ -1351,7 +1367,8 @@ private:
             } else if (reason == "ordinal" || reason == "code") {
                 end = after_alnum(e);
                 // 第3次, 第18届: the whole ordinal, with its measure word.
-                for (std::string_view w : {"第", "第 "}) {
+                static constexpr std::string_view ordinal_words[] = {"第", "第 "};
+                for (std::string_view w : ordinal_words) {
                     if (ends(s_, start, w)) {
                         begin = start - w.size();
                         if (is_han(cp_at(s_, end))) {
@@ -1440,7 +1457,9 @@ private:
 
     // The end of a date or period word after a number ending at s[e] (年, 月份, 日 …), or e.
     [[nodiscard]] std::size_t date_suffix_end(std::size_t e) const {
-        for (std::string_view w : {"年度", "年", "月份", "月", "日", "号", "时", "季度"}) {
+        static constexpr std::string_view date_words[] = {"年度", "年", "月份", "月",
+                                                          "日",   "号", "时",   "季度"};
+        for (std::string_view w : date_words) {
             if (at(s_, e, w)) {
                 return e + w.size();
             }
@@ -1562,8 +1581,10 @@ private:
                 return "period";
             }
         }
-        for (std::string_view w : {" months", " month", " years", " year", " weeks", " week",
-                                   " days", " quarters", " hours", "-month", "-year"}) {
+        static constexpr std::string_view period_words[] = {
+            " months", " month",    " years", " year",  " weeks", " week",
+            " days",   " quarters", " hours", "-month", "-year"};
+        for (std::string_view w : period_words) {
             if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
                 return "period";
             }
@@ -1977,7 +1998,9 @@ private:
         // Chinese: skip 了, 为, 达 between the word and the number.
         std::size_t r = q;
         for (int k = 0; k < 2; ++k) {
-            for (std::string_view w : {"了", "为", "达到", "达", "幅度为", "幅度"}) {
+            static constexpr std::string_view link_words[] = {"了", "为",     "达到",
+                                                              "达", "幅度为", "幅度"};
+            for (std::string_view w : link_words) {
                 if (ends(s_, r, w) && r - w.size() >= f.gap_begin) {
                     r -= w.size();
                     break;
@@ -1986,7 +2009,8 @@ private:
         }
         static const word_index ups(up_words());
         static const word_index downs(down_words());
-        for (std::string_view w : {"到", "至"}) {
+        static constexpr std::string_view to_words[] = {"到", "至"};
+        for (std::string_view w : to_words) {
             if (ends(s_, r, w)) {
                 const std::size_t b = r - w.size();
                 if (!ups.ending(s_, b).empty() || !downs.ending(s_, b).empty()) {
@@ -2019,7 +2043,8 @@ private:
             }
         };
         skip_sp();
-        for (std::string_view w : {"by", "of", "further", "a"}) {
+        static constexpr std::string_view filler_words[] = {"by", "of", "further", "a"};
+        for (std::string_view w : filler_words) {
             if (word_ends(s_, r, w)) {
                 r -= w.size();
                 skip_sp();
@@ -2164,7 +2189,9 @@ private:
         }
         // After a date's digits: drop its suffix (2021年城镇… → 城镇…).
         if (a > 0 && is_digit(s_[a - 1])) {
-            for (std::string_view w : {"年度", "年", "月份", "月", "日", "号", "季度"}) {
+            static constexpr std::string_view date_words[] = {"年度", "年", "月份", "月",
+                                                              "日",   "号", "季度"};
+            for (std::string_view w : date_words) {
                 if (at(s_, a, w) && a + w.size() <= b) {
                     a += w.size();
                     break;
