@@ -233,8 +233,21 @@ private:
     };
 
     [[nodiscard]] const mark& at(std::size_t c) const {
+        // Asked in text order, mostly: the mark of the last answer, or the next, usually is
+        // the one; else a binary search.
+        const std::size_t k = last_mark_;
+        if (marks_[k].clean <= c) {
+            if (k + 1 == marks_.size() || c < marks_[k + 1].clean) {
+                return marks_[k];
+            }
+            if (k + 2 == marks_.size() || c < marks_[k + 2].clean) {
+                last_mark_ = k + 1;
+                return marks_[k + 1];
+            }
+        }
         auto it = std::upper_bound(marks_.begin(), marks_.end(), c,
                                    [](std::size_t v, const mark& m) { return v < m.clean; });
+        last_mark_ = static_cast<std::size_t>(it - marks_.begin()) - 1;
         return *(it - 1);
     }
 
@@ -294,6 +307,7 @@ private:
 
     std::string clean_;
     std::vector<mark> marks_;
+    mutable std::size_t last_mark_ = 0; // where `at` answered last
 };
 
 } // namespace reckon::detail
