@@ -65,6 +65,42 @@ member_of(std::string_view label) {
     }
     const std::string_view text = ascii ? std::string_view(lowered) : label;
     const auto& sets = complementary_sets();
+    // Most labels hold no word of any set: one pass over the label says so, trying the words
+    // only where their first two bytes stand.
+    struct first_bytes {
+        std::vector<bool> two = std::vector<bool>(0x10000, false);
+        std::vector<std::string_view> words;
+    };
+    static const first_bytes firsts = [&sets] {
+        first_bytes t;
+        for (const auto& set : sets) {
+            for (const auto& member : set.members) {
+                for (std::string_view w : member) {
+                    // (Every word has two bytes at least.)
+                    t.two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                          static_cast<unsigned char>(w[1])] = true;
+                    t.words.push_back(w);
+                }
+            }
+        }
+        return t;
+    }();
+    bool any = false;
+    for (std::size_t p = 0; p + 1 < text.size() && !any; ++p) {
+        if (!firsts.two[(static_cast<std::size_t>(static_cast<unsigned char>(text[p])) << 8U) |
+                        static_cast<unsigned char>(text[p + 1])]) {
+            continue;
+        }
+        for (std::string_view w : firsts.words) {
+            if (at(text, p, w)) {
+                any = true;
+                break;
+            }
+        }
+    }
+    if (!any) {
+        return std::nullopt;
+    }
     for (std::size_t s = 0; s < sets.size(); ++s) {
         // Check members whose words contain another member's word first (非税 before 税收).
         std::optional<std::size_t> found;
