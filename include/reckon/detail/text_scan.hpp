@@ -28,6 +28,14 @@
 #include <utility>
 #include <vector>
 
+// The word tests below fail at their first byte nearly always: that byte is compared where
+// they are called (forced inline), the rest of a word out of line.
+#if defined(__GNUC__) || defined(__clang__)
+#define RECKON_DETAIL_QUICK inline __attribute__((always_inline))
+#else
+#define RECKON_DETAIL_QUICK inline
+#endif
+
 namespace reckon::detail {
 
 inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
@@ -63,7 +71,8 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 /// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
 /// fail there, and the word's length is then known at compile time.)
-[[nodiscard]] inline bool at(std::string_view s, std::size_t i, std::string_view w) noexcept {
+[[nodiscard]] RECKON_DETAIL_QUICK bool at(std::string_view s, std::size_t i,
+                                         std::string_view w) noexcept {
     if (i >= s.size() || w.empty() || s[i] != w[0]) {
         return false;
     }
@@ -84,29 +93,43 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return k == w.size() || s.compare(end - w.size(), w.size() - k, w.substr(0, w.size() - k)) == 0;
 }
 /// Whether `w` ends at s[end].
-[[nodiscard]] inline bool ends(std::string_view s, std::size_t end, std::string_view w) noexcept {
+[[nodiscard]] RECKON_DETAIL_QUICK bool ends(std::string_view s, std::size_t end,
+                                           std::string_view w) noexcept {
     if (end == 0 || end > s.size() || w.empty() || s[end - 1] != w.back()) {
         return false;
     }
     return ends_rest(s, end, w);
 }
-/// Case-insensitive, for English words (w in lower case).
-[[nodiscard]] inline bool at_ci(std::string_view s, std::size_t i, std::string_view w) noexcept {
-    if (i > s.size() || s.size() - i < w.size()) {
+/// Case-insensitive, for English words (w in lower case), past the first letter.
+[[nodiscard]] inline bool at_ci_rest(std::string_view s, std::size_t i,
+                                     std::string_view w) noexcept {
+    if (s.size() - i < w.size()) {
         return false;
     }
-    if (!w.empty() && lower(s[i]) != w[0]) {
-        return false; // most calls fail at the first letter
-    }
-    for (std::size_t k = 0; k < w.size(); ++k) {
+    for (std::size_t k = 1; k < w.size(); ++k) {
         if (lower(s[i + k]) != w[k]) {
             return false;
         }
     }
     return true;
 }
-/// An English word at s[i], bounded by non-letters on both sides.
-[[nodiscard]] inline bool word_at(std::string_view s, std::size_t i, std::string_view w) noexcept {
+/// Case-insensitive, for English words (w in lower case).
+[[nodiscard]] RECKON_DETAIL_QUICK bool at_ci(std::string_view s, std::size_t i,
+                                            std::string_view w) noexcept {
+    if (i > s.size() || s.size() - i < w.size()) {
+        return false;
+    }
+    if (w.empty()) {
+        return true;
+    }
+    if (lower(s[i]) != w[0]) {
+        return false; // most calls fail at the first letter
+    }
+    return at_ci_rest(s, i, w);
+}
+/// An English word at s[i] whose first letter is known to be there.
+[[nodiscard]] inline bool word_at_rest(std::string_view s, std::size_t i,
+                                       std::string_view w) noexcept {
     if (!at_ci(s, i, w)) {
         return false;
     }
@@ -115,6 +138,14 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     }
     const std::size_t e = i + w.size();
     return e >= s.size() || !is_alpha(s[e]);
+}
+/// An English word at s[i], bounded by non-letters on both sides.
+[[nodiscard]] RECKON_DETAIL_QUICK bool word_at(std::string_view s, std::size_t i,
+                                              std::string_view w) noexcept {
+    if (i < s.size() && !w.empty() && lower(s[i]) != w[0]) {
+        return false; // (at_ci says so too)
+    }
+    return word_at_rest(s, i, w);
 }
 /// An English word ending at s[end], bounded on both sides.
 [[nodiscard]] inline bool word_ends(std::string_view s, std::size_t end,
