@@ -55,6 +55,27 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
+/// `decode_utf8`, with the three-byte form of a Han character decoded where it is called.
+[[nodiscard]] RECKON_DETAIL_QUICK code_point decode_cp(std::string_view s, std::size_t i) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        return {b0, 1};
+    }
+    if ((b0 & 0xF0U) == 0xE0U && s.size() - i >= 3) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U) {
+            const char32_t cp = (static_cast<char32_t>(b0 & 0x0FU) << 12U) |
+                                (static_cast<char32_t>(b1 & 0x3FU) << 6U) |
+                                static_cast<char32_t>(b2 & 0x3FU);
+            if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+                return {cp, 3};
+            }
+        }
+    }
+    return decode_utf8(s, i);
+}
+
 /// Whether `w` stands at s[i], past its first byte (`at` has compared that one).
 [[nodiscard]] inline bool at_rest(std::string_view s, std::size_t i, std::string_view w) noexcept {
     if (s.size() - i < w.size()) {
@@ -72,7 +93,7 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 /// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
 /// fail there, and the word's length is then known at compile time.)
 [[nodiscard]] RECKON_DETAIL_QUICK bool at(std::string_view s, std::size_t i,
-                                         std::string_view w) noexcept {
+                                          std::string_view w) noexcept {
     if (i >= s.size() || w.empty() || s[i] != w[0]) {
         return false;
     }
@@ -94,7 +115,7 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 /// Whether `w` ends at s[end].
 [[nodiscard]] RECKON_DETAIL_QUICK bool ends(std::string_view s, std::size_t end,
-                                           std::string_view w) noexcept {
+                                            std::string_view w) noexcept {
     if (end == 0 || end > s.size() || w.empty() || s[end - 1] != w.back()) {
         return false;
     }
@@ -115,7 +136,7 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 /// Case-insensitive, for English words (w in lower case).
 [[nodiscard]] RECKON_DETAIL_QUICK bool at_ci(std::string_view s, std::size_t i,
-                                            std::string_view w) noexcept {
+                                             std::string_view w) noexcept {
     if (i > s.size() || s.size() - i < w.size()) {
         return false;
     }
@@ -141,7 +162,7 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 /// An English word at s[i], bounded by non-letters on both sides.
 [[nodiscard]] RECKON_DETAIL_QUICK bool word_at(std::string_view s, std::size_t i,
-                                              std::string_view w) noexcept {
+                                               std::string_view w) noexcept {
     if (i < s.size() && !w.empty() && lower(s[i]) != w[0]) {
         return false; // (at_ci says so too)
     }
@@ -165,13 +186,13 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return i;
 }
 [[nodiscard]] inline char32_t cp_at(std::string_view s, std::size_t i) noexcept {
-    return i < s.size() ? decode_utf8(s, i).value : 0;
+    return i < s.size() ? decode_cp(s, i).value : 0;
 }
 [[nodiscard]] inline char32_t cp_before(std::string_view s, std::size_t i) noexcept {
     return i == 0 ? 0 : cp_at(s, prev_cp(s, i));
 }
 [[nodiscard]] inline std::size_t cp_len(std::string_view s, std::size_t i) noexcept {
-    const std::size_t n = decode_utf8(s, i).length;
+    const std::size_t n = decode_cp(s, i).length;
     return n == 0 ? 1 : n;
 }
 
@@ -223,8 +244,8 @@ public:
             if (w.empty()) {
                 continue;
             }
-            const char32_t f = decode_utf8(w, 0).value;
-            const char32_t l = decode_utf8(w, prev_cp(w, w.size())).value;
+            const char32_t f = decode_cp(w, 0).value;
+            const char32_t l = decode_cp(w, prev_cp(w, w.size())).value;
             first_[f].push_back(w);
             last_[l].push_back(w);
             first_bits_[f & 0xFFFFU] = true;
@@ -246,7 +267,7 @@ public:
         if (i >= s.size()) {
             return {};
         }
-        const char32_t c = decode_utf8(s, i).value;
+        const char32_t c = decode_cp(s, i).value;
         if (!first_bits_[c & 0xFFFFU]) {
             return {}; // most characters start no word: no hash lookup
         }
@@ -267,7 +288,7 @@ public:
         if (end == 0 || end > s.size()) {
             return {};
         }
-        const char32_t c = decode_utf8(s, prev_cp(s, end)).value;
+        const char32_t c = decode_cp(s, prev_cp(s, end)).value;
         if (!last_bits_[c & 0xFFFFU]) {
             return {};
         }
@@ -883,7 +904,7 @@ public:
                 i = number(i);
                 continue;
             }
-            const code_point cp = decode_utf8(s_, i);
+            const code_point cp = decode_cp(s_, i);
             const std::size_t len = cp.length == 0 ? 1 : cp.length;
             if (boundary(cp.value, i, len)) {
                 i += len;
@@ -1091,18 +1112,28 @@ private:
         if (c >= 0x10000 || !first[c]) {
             return 0;
         }
-        // Only the words that start with this character, in the list's order.
-        static const std::unordered_map<char32_t, std::vector<cue_word>> by_first = [] {
-            std::unordered_map<char32_t, std::vector<cue_word>> m;
+        // Only the words that start with this character, in the list's order: a slot per
+        // character of the basic plane (0: none), no hashing.
+        struct by_first_char {
+            std::vector<std::uint16_t> slot = std::vector<std::uint16_t>(0x10000, 0);
+            std::vector<std::vector<cue_word>> words{std::vector<cue_word>{}};
+        };
+        static const by_first_char by_first = [] {
+            by_first_char m;
             for (const auto& w : chinese_cues()) {
-                m[decode_utf8(w.word, 0).value].push_back(w);
+                const char32_t f = decode_cp(w.word, 0).value;
+                if (f >= 0x10000) {
+                    continue; // (cue_first_chars lets no such character through)
+                }
+                if (m.slot[f] == 0) {
+                    m.slot[f] = static_cast<std::uint16_t>(m.words.size());
+                    m.words.emplace_back();
+                }
+                m.words[m.slot[f]].push_back(w);
             }
             return m;
         }();
-        static const std::vector<cue_word> none;
-        const auto found = by_first.find(c);
-        const std::vector<cue_word>& words = found == by_first.end() ? none : found->second;
-        for (const auto& w : words) {
+        for (const auto& w : by_first.words[by_first.slot[c]]) {
             if (at(s_, i, w.word)) {
                 cue what = w.what;
                 // 中 after a noun and before a comma: "among".
@@ -1228,7 +1259,7 @@ private:
         static const std::vector<bool> table = [] {
             std::vector<bool> t(0x10000, false);
             for (const auto& w : chinese_cues()) {
-                const char32_t c = decode_utf8(w.word, 0).value;
+                const char32_t c = decode_cp(w.word, 0).value;
                 if (c < 0x10000) {
                     t[c] = true;
                 }
