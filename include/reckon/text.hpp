@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,7 @@ struct text_options {
     auto& figures = out.figures();
     figures.reserve(sc.figures.size());
     std::vector<std::size_t> unit_first; // per unit of the scan: the first figure in it
+    std::unordered_map<std::string, std::optional<unit_ref>> better_found; // by symbol
     for (std::size_t i = 0; i < sc.figures.size(); ++i) {
         detail::scanned_figure& s = sc.figures[i];
         figure f;
@@ -132,12 +134,23 @@ struct text_options {
             }
         }
         f.negated = s.negated;
-        std::optional<unit> better;
+        const unit_ref* better = nullptr;
         if (i < better_units.size() && !better_units[i].empty()) {
-            better = find_unit(better_units[i]); // 2万 beside 万户: 2万户
+            // 2万 beside 万户: 2万户. Each symbol looked up once.
+            auto found = better_found.find(better_units[i]);
+            if (found == better_found.end()) {
+                std::optional<unit> u = find_unit(better_units[i]);
+                found = better_found
+                            .emplace(better_units[i],
+                                     u ? std::optional<unit_ref>(std::move(*u)) : std::nullopt)
+                            .first;
+            }
+            if (found->second) {
+                better = &*found->second;
+            }
         }
-        if (better) {
-            f.unit = std::move(*better);
+        if (better != nullptr) {
+            f.unit = *better;
         } else if (s.unit < unit_first.size() && unit_first[s.unit] != detail::npos) {
             // A text uses a few units: each is made once, then copied from the first figure in
             // it.

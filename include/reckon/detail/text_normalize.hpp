@@ -171,7 +171,45 @@ public:
         std::size_t column = 1;
         std::size_t i = 0;
         char32_t last_emitted = 0;
+        auto plain_ascii = [](char ch) {
+            // As it is, and no pinyin annotation may start at it.
+            return static_cast<unsigned char>(ch) < 0x80 && ch != '\r' && ch != '\t' && ch != '(';
+        };
         while (i < text.size()) {
+            // The common cases at once: a run of plain ASCII, copied whole; a Han character
+            // that stays as it is.
+            if (plain_ascii(text[i])) {
+                std::size_t j = i;
+                do {
+                    if (text[j] == '\n') {
+                        ++line;
+                        column = 1;
+                    } else {
+                        ++column;
+                    }
+                    ++j;
+                } while (j < text.size() && plain_ascii(text[j]));
+                out.clean_.append(text.data() + i, j - i);
+                last_emitted = static_cast<unsigned char>(text[j - 1]);
+                i = j;
+                continue;
+            }
+            if (const auto b0 = static_cast<unsigned char>(text[i]);
+                (b0 & 0xF0U) == 0xE0U && text.size() - i >= 3) {
+                const auto b1 = static_cast<unsigned char>(text[i + 1]);
+                const auto b2 = static_cast<unsigned char>(text[i + 2]);
+                const char32_t c = (static_cast<char32_t>(b0 & 0x0FU) << 12U) |
+                                   (static_cast<char32_t>(b1 & 0x3FU) << 6U) |
+                                   static_cast<char32_t>(b2 & 0x3FU);
+                if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && is_han(c) &&
+                    simplified(c) == c) {
+                    out.clean_.append(text.data() + i, 3);
+                    last_emitted = c;
+                    ++column;
+                    i += 3;
+                    continue;
+                }
+            }
             const code_point cp = decode_utf8(text, i);
             if (cp.length == 0) {
                 throw input_error(source, i, "invalid UTF-8", line, column);
@@ -233,8 +271,21 @@ private:
     };
 
     [[nodiscard]] const mark& at(std::size_t c) const {
+        // Asked in text order, mostly: the mark of the last answer, or the next, usually is
+        // the one; else a binary search.
+        const std::size_t k = last_mark_;
+        if (marks_[k].clean <= c) {
+            if (k + 1 == marks_.size() || c < marks_[k + 1].clean) {
+                return marks_[k];
+            }
+            if (k + 2 == marks_.size() || c < marks_[k + 2].clean) {
+                last_mark_ = k + 1;
+                return marks_[k + 1];
+            }
+        }
         auto it = std::upper_bound(marks_.begin(), marks_.end(), c,
                                    [](std::size_t v, const mark& m) { return v < m.clean; });
+        last_mark_ = static_cast<std::size_t>(it - marks_.begin()) - 1;
         return *(it - 1);
     }
 
@@ -294,6 +345,7 @@ private:
 
     std::string clean_;
     std::vector<mark> marks_;
+    mutable std::size_t last_mark_ = 0; // where `at` answered last
 };
 
 } // namespace reckon::detail

@@ -15,6 +15,7 @@
 #include <reckon/relation.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -64,6 +65,42 @@ member_of(std::string_view label) {
     }
     const std::string_view text = ascii ? std::string_view(lowered) : label;
     const auto& sets = complementary_sets();
+    // Most labels hold no word of any set: one pass over the label says so, trying the words
+    // only where their first two bytes stand.
+    struct first_bytes {
+        std::vector<bool> two = std::vector<bool>(0x10000, false);
+        std::vector<std::string_view> words;
+    };
+    static const first_bytes firsts = [&sets] {
+        first_bytes t;
+        for (const auto& set : sets) {
+            for (const auto& member : set.members) {
+                for (std::string_view w : member) {
+                    // (Every word has two bytes at least.)
+                    t.two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                          static_cast<unsigned char>(w[1])] = true;
+                    t.words.push_back(w);
+                }
+            }
+        }
+        return t;
+    }();
+    bool any = false;
+    for (std::size_t p = 0; p + 1 < text.size() && !any; ++p) {
+        if (!firsts.two[(static_cast<std::size_t>(static_cast<unsigned char>(text[p])) << 8U) |
+                        static_cast<unsigned char>(text[p + 1])]) {
+            continue;
+        }
+        for (std::string_view w : firsts.words) {
+            if (at(text, p, w)) {
+                any = true;
+                break;
+            }
+        }
+    }
+    if (!any) {
+        return std::nullopt;
+    }
     for (std::size_t s = 0; s < sets.size(); ++s) {
         // Check members whose words contain another member's word first (非税 before 税收).
         std::optional<std::size_t> found;
@@ -196,6 +233,25 @@ private:
 
     void add(relation r) { relations.push_back(std::move(r)); }
 
+    // `member_of` a figure's label, asked once per figure (the lists ask it of the same figures
+    // again and again; the labels do not change while relations are inferred).
+    [[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> member(std::size_t i) const {
+        if (member_.empty()) {
+            member_.assign(f_.size(), member_unknown);
+        }
+        auto& m = member_[i];
+        if (m.first == member_unknown.first) {
+            const auto found = member_of(f_[i].label);
+            m = found ? std::make_pair(static_cast<std::uint32_t>(found->first),
+                                       static_cast<std::uint32_t>(found->second))
+                      : member_none;
+        }
+        if (m == member_none) {
+            return std::nullopt;
+        }
+        return std::make_pair(std::size_t{m.first}, std::size_t{m.second});
+    }
+
     relation make(relation_kind k, std::vector<std::string> ids, std::string label) {
         relation r;
         r.kind = k;
@@ -263,7 +319,9 @@ private:
         for (char c : label) {
             l += lower(c);
         }
-        for (std::string_view w : {"total", "world", "all", "合计", "总计", "总额", "全部", "总"}) {
+        static constexpr std::string_view total_words[] = {"total", "world", "all",  "合计",
+                                                           "总计",  "总额",  "全部", "总"};
+        for (std::string_view w : total_words) {
             if (l == w || (prefix && l.size() > w.size() && l.compare(0, w.size(), w) == 0 &&
                            (!is_alpha(w[0]) || l[w.size()] == ' '))) {
                 return true;
@@ -283,7 +341,8 @@ private:
         };
         const std::string x = lowered(a);
         const std::string y = lowered(b);
-        for (std::string_view neg : {"non-", "non ", "非"}) {
+        static constexpr std::string_view negations[] = {"non-", "non ", "非"};
+        for (std::string_view neg : negations) {
             if (y == std::string(neg) + x || x == std::string(neg) + y) {
                 return true;
             }
@@ -618,9 +677,22 @@ private:
         static const std::vector<std::string_view> words = {
             "人均", "平均", "均价", "价格", "单价", "指数", "中位数", "率",
         };
-        for (std::string_view w : words) {
-            if (label.find(w) != std::string_view::npos) {
-                return false;
+        // One pass over the label, trying the words only where one's first byte stands.
+        static const std::array<bool, 256> first = [] {
+            std::array<bool, 256> t{};
+            for (std::string_view w : words) {
+                t[static_cast<unsigned char>(w[0])] = true;
+            }
+            return t;
+        }();
+        for (std::size_t p = 0; p < label.size(); ++p) {
+            if (!first[static_cast<unsigned char>(label[p])]) {
+                continue;
+            }
+            for (std::string_view w : words) {
+                if (at(label, p, w)) {
+                    return false;
+                }
             }
         }
         if (std::none_of(label.begin(), label.end(), [](char c) { return is_alpha(c); })) {
@@ -631,8 +703,10 @@ private:
         for (char c : label) {
             l += lower(c);
         }
-        for (std::string_view w : {"per capita", "per head", "average", "price", "prices", "index",
-                                   "median", "rate", "rates"}) {
+        static constexpr std::string_view english_words[] = {"per capita", "per head", "average",
+                                                             "price",      "prices",   "index",
+                                                             "median",     "rate",     "rates"};
+        for (std::string_view w : english_words) {
             for (std::size_t p = l.find(w); p != std::string::npos; p = l.find(w, p + 1)) {
                 if (word_at(l, p, w)) {
                     return false;
@@ -700,7 +774,7 @@ private:
         std::optional<std::size_t> set;
         std::vector<bool> seen;
         for (const auto& g : l.groups) {
-            auto m = member_of(f_[g.front()].label);
+            auto m = member(g.front());
             if (!m || (set && *set != m->first)) {
                 return std::nullopt;
             }
@@ -882,7 +956,7 @@ private:
             r.complete = l.complete && every_group;
             add(std::move(r));
         }
-        lists_.push_back(l);
+        lists_.push_back(std::move(l)); // no caller reads the list after it is emitted
     }
 
     // A parenthetical breakdown: 建设项目27项(省级6项、市级5项、县级16项).
@@ -1119,7 +1193,7 @@ private:
                 !(is_level(i) || f_[i].what == role::increment)) {
                 continue;
             }
-            auto m = member_of(f_[i].label);
+            auto m = member(i);
             if (!m) {
                 non_x_pair(i);
                 continue;
@@ -1141,7 +1215,7 @@ private:
                     }
                     continue;
                 }
-                auto mj = member_of(f_[j].label);
+                auto mj = member(j);
                 if (!mj || mj->first != m->first || seen[mj->second]) {
                     break;
                 }
@@ -1200,7 +1274,7 @@ private:
             return;
         }
         const std::size_t first = l.groups.front().front();
-        auto m = member_of(f_[first].label);
+        auto m = member(first);
         for (std::size_t k = first; k > 0 && first - k < (cued ? window : 24); --k) {
             const std::size_t j = k - 1;
             if (f_[j].begin >= before_offset) {
@@ -1301,6 +1375,19 @@ private:
     // Two labels that name X and non-X (EU / non-EU): the English word after "non-" in one
     // stands alone in the other.
     [[nodiscard]] static bool non_pair(std::string_view a, std::string_view b) {
+        // Most labels hold no "non-" at all: say so without lowering copies of them.
+        auto has_non = [](std::string_view v) {
+            for (std::size_t p = 0; p + 4 <= v.size(); ++p) {
+                if (lower(v[p]) == 'n' && lower(v[p + 1]) == 'o' && lower(v[p + 2]) == 'n' &&
+                    v[p + 3] == '-') {
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (!has_non(a) && !has_non(b)) {
+            return false;
+        }
         for (int pass = 0; pass < 2; ++pass) {
             const std::string_view x = pass == 0 ? a : b;
             const std::string_view y = pass == 0 ? b : a;
@@ -1367,7 +1454,9 @@ private:
             std::string whole_words;
             if (auto c = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::share_of)) {
                 std::string_view w = s_.substr(c->end, f_[i].prefix_begin - c->end);
-                for (std::string_view cut : {"的比重", "比重", "的比例", "比例", "的", "为"}) {
+                static constexpr std::string_view share_words[] = {"的比重", "比重", "的比例",
+                                                                   "比例",   "的",   "为"};
+                for (std::string_view cut : share_words) {
                     const std::size_t p = w.find(cut);
                     if (p != std::string_view::npos) {
                         w = w.substr(0, p);
@@ -1794,7 +1883,8 @@ private:
             const std::string_view text =
                 s_.substr(f_[i].sentence_begin, f_[last].end - f_[i].sentence_begin);
             bool trade = false;
-            for (std::string_view w : {"出口", "进口", "xports", "mports"}) {
+            static constexpr std::string_view trade_words[] = {"出口", "进口", "xports", "mports"};
+            for (std::string_view w : trade_words) {
                 trade = trade || text.find(w) != std::string_view::npos;
             }
             if (!trade) {
@@ -2016,6 +2106,9 @@ private:
     std::vector<part_list> lists_;
     std::vector<std::size_t> share_whole_;
     std::vector<bool> additive_;
+    static constexpr std::pair<std::uint32_t, std::uint32_t> member_unknown{0xFFFFFFFFU, 0};
+    static constexpr std::pair<std::uint32_t, std::uint32_t> member_none{0xFFFFFFFEU, 0};
+    mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> member_; // by figure, lazily
 };
 
 } // namespace reckon::detail

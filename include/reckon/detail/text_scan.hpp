@@ -28,6 +28,14 @@
 #include <utility>
 #include <vector>
 
+// The word tests below fail at their first byte nearly always: that byte is compared where
+// they are called (forced inline), the rest of a word out of line.
+#if defined(__GNUC__) || defined(__clang__)
+#define RECKON_DETAIL_QUICK inline __attribute__((always_inline))
+#else
+#define RECKON_DETAIL_QUICK inline
+#endif
+
 namespace reckon::detail {
 
 inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
@@ -47,47 +55,102 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
 }
 
-/// Whether `w` stands at s[i]. (The first byte is compared inline: most calls fail there.)
-[[nodiscard]] inline bool at(std::string_view s, std::size_t i, std::string_view w) noexcept {
-    if (i > s.size() || s.size() - i < w.size() || w.empty()) {
+/// `decode_utf8`, with the three-byte form of a Han character decoded where it is called.
+[[nodiscard]] RECKON_DETAIL_QUICK code_point decode_cp(std::string_view s, std::size_t i) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        return {b0, 1};
+    }
+    if ((b0 & 0xF0U) == 0xE0U && s.size() - i >= 3) {
+        const auto b1 = static_cast<unsigned char>(s[i + 1]);
+        const auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U) {
+            const char32_t cp = (static_cast<char32_t>(b0 & 0x0FU) << 12U) |
+                                (static_cast<char32_t>(b1 & 0x3FU) << 6U) |
+                                static_cast<char32_t>(b2 & 0x3FU);
+            if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+                return {cp, 3};
+            }
+        }
+    }
+    return decode_utf8(s, i);
+}
+
+/// Whether `w` stands at s[i], past its first byte (`at` has compared that one).
+[[nodiscard]] inline bool at_rest(std::string_view s, std::size_t i, std::string_view w) noexcept {
+    if (s.size() - i < w.size()) {
         return false;
     }
     // The first character (up to three bytes) inline: most calls fail there.
     const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 0; j < k; ++j) {
+    for (std::size_t j = 1; j < k; ++j) {
         if (s[i + j] != w[j]) {
             return false;
         }
     }
     return k == w.size() || s.compare(i + k, w.size() - k, w.substr(k)) == 0;
 }
-/// Whether `w` ends at s[end].
-[[nodiscard]] inline bool ends(std::string_view s, std::size_t end, std::string_view w) noexcept {
-    if (end < w.size() || end > s.size() || w.empty()) {
+/// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
+/// fail there, and the word's length is then known at compile time.)
+[[nodiscard]] RECKON_DETAIL_QUICK bool at(std::string_view s, std::size_t i,
+                                          std::string_view w) noexcept {
+    if (i >= s.size() || w.empty() || s[i] != w[0]) {
+        return false;
+    }
+    return at_rest(s, i, w);
+}
+/// Whether `w` ends at s[end], past its last byte (`ends` has compared that one).
+[[nodiscard]] inline bool ends_rest(std::string_view s, std::size_t end,
+                                    std::string_view w) noexcept {
+    if (end < w.size()) {
         return false;
     }
     const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 1; j <= k; ++j) {
+    for (std::size_t j = 2; j <= k; ++j) {
         if (s[end - j] != w[w.size() - j]) {
             return false;
         }
     }
     return k == w.size() || s.compare(end - w.size(), w.size() - k, w.substr(0, w.size() - k)) == 0;
 }
-/// Case-insensitive, for English words (w in lower case).
-[[nodiscard]] inline bool at_ci(std::string_view s, std::size_t i, std::string_view w) noexcept {
-    if (i > s.size() || s.size() - i < w.size()) {
+/// Whether `w` ends at s[end].
+[[nodiscard]] RECKON_DETAIL_QUICK bool ends(std::string_view s, std::size_t end,
+                                            std::string_view w) noexcept {
+    if (end == 0 || end > s.size() || w.empty() || s[end - 1] != w.back()) {
         return false;
     }
-    for (std::size_t k = 0; k < w.size(); ++k) {
+    return ends_rest(s, end, w);
+}
+/// Case-insensitive, for English words (w in lower case), past the first letter.
+[[nodiscard]] inline bool at_ci_rest(std::string_view s, std::size_t i,
+                                     std::string_view w) noexcept {
+    if (s.size() - i < w.size()) {
+        return false;
+    }
+    for (std::size_t k = 1; k < w.size(); ++k) {
         if (lower(s[i + k]) != w[k]) {
             return false;
         }
     }
     return true;
 }
-/// An English word at s[i], bounded by non-letters on both sides.
-[[nodiscard]] inline bool word_at(std::string_view s, std::size_t i, std::string_view w) noexcept {
+/// Case-insensitive, for English words (w in lower case).
+[[nodiscard]] RECKON_DETAIL_QUICK bool at_ci(std::string_view s, std::size_t i,
+                                             std::string_view w) noexcept {
+    if (i > s.size() || s.size() - i < w.size()) {
+        return false;
+    }
+    if (w.empty()) {
+        return true;
+    }
+    if (lower(s[i]) != w[0]) {
+        return false; // most calls fail at the first letter
+    }
+    return at_ci_rest(s, i, w);
+}
+/// An English word at s[i] whose first letter is known to be there.
+[[nodiscard]] inline bool word_at_rest(std::string_view s, std::size_t i,
+                                       std::string_view w) noexcept {
     if (!at_ci(s, i, w)) {
         return false;
     }
@@ -96,6 +159,14 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     }
     const std::size_t e = i + w.size();
     return e >= s.size() || !is_alpha(s[e]);
+}
+/// An English word at s[i], bounded by non-letters on both sides.
+[[nodiscard]] RECKON_DETAIL_QUICK bool word_at(std::string_view s, std::size_t i,
+                                               std::string_view w) noexcept {
+    if (i < s.size() && !w.empty() && lower(s[i]) != w[0]) {
+        return false; // (at_ci says so too)
+    }
+    return word_at_rest(s, i, w);
 }
 /// An English word ending at s[end], bounded on both sides.
 [[nodiscard]] inline bool word_ends(std::string_view s, std::size_t end,
@@ -115,13 +186,13 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     return i;
 }
 [[nodiscard]] inline char32_t cp_at(std::string_view s, std::size_t i) noexcept {
-    return i < s.size() ? decode_utf8(s, i).value : 0;
+    return i < s.size() ? decode_cp(s, i).value : 0;
 }
 [[nodiscard]] inline char32_t cp_before(std::string_view s, std::size_t i) noexcept {
     return i == 0 ? 0 : cp_at(s, prev_cp(s, i));
 }
 [[nodiscard]] inline std::size_t cp_len(std::string_view s, std::size_t i) noexcept {
-    const std::size_t n = decode_utf8(s, i).length;
+    const std::size_t n = decode_cp(s, i).length;
     return n == 0 ? 1 : n;
 }
 
@@ -173,8 +244,8 @@ public:
             if (w.empty()) {
                 continue;
             }
-            const char32_t f = decode_utf8(w, 0).value;
-            const char32_t l = decode_utf8(w, prev_cp(w, w.size())).value;
+            const char32_t f = decode_cp(w, 0).value;
+            const char32_t l = decode_cp(w, prev_cp(w, w.size())).value;
             first_[f].push_back(w);
             last_[l].push_back(w);
             first_bits_[f & 0xFFFFU] = true;
@@ -196,7 +267,7 @@ public:
         if (i >= s.size()) {
             return {};
         }
-        const char32_t c = decode_utf8(s, i).value;
+        const char32_t c = decode_cp(s, i).value;
         if (!first_bits_[c & 0xFFFFU]) {
             return {}; // most characters start no word: no hash lookup
         }
@@ -217,7 +288,7 @@ public:
         if (end == 0 || end > s.size()) {
             return {};
         }
-        const char32_t c = decode_utf8(s, prev_cp(s, end)).value;
+        const char32_t c = decode_cp(s, prev_cp(s, end)).value;
         if (!last_bits_[c & 0xFFFFU]) {
             return {};
         }
@@ -247,15 +318,30 @@ public:
     word_spots(std::string_view s, std::initializer_list<std::string_view> words) {
         // One pass over the text, a byte at a time: a word is tried only where its first byte
         // stands (searching for each word in turn stops at every Han character of its block).
+        // Its first two bytes, in fact: the lead byte of a Han character is shared by thousands.
         std::array<bool, 256> first{};
+        std::vector<bool> first_two(0x10000, false);
+        bool single = false; // a word of one byte
         for (std::string_view w : words) {
             shortest_ = std::min(shortest_, w.size());
             if (!w.empty()) {
                 first[static_cast<unsigned char>(w[0])] = true;
+                if (w.size() == 1) {
+                    single = true;
+                } else {
+                    first_two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                              static_cast<unsigned char>(w[1])] = true;
+                }
             }
         }
         for (std::size_t p = 0; p < s.size(); ++p) {
             if (!first[static_cast<unsigned char>(s[p])]) {
+                continue;
+            }
+            if (!single &&
+                (p + 1 >= s.size() ||
+                 !first_two[(static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U) |
+                            static_cast<unsigned char>(s[p + 1])])) {
                 continue;
             }
             for (std::string_view w : words) {
@@ -818,7 +904,7 @@ public:
                 i = number(i);
                 continue;
             }
-            const code_point cp = decode_utf8(s_, i);
+            const code_point cp = decode_cp(s_, i);
             const std::size_t len = cp.length == 0 ? 1 : cp.length;
             if (boundary(cp.value, i, len)) {
                 i += len;
@@ -1026,18 +1112,28 @@ private:
         if (c >= 0x10000 || !first[c]) {
             return 0;
         }
-        // Only the words that start with this character, in the list's order.
-        static const std::unordered_map<char32_t, std::vector<cue_word>> by_first = [] {
-            std::unordered_map<char32_t, std::vector<cue_word>> m;
+        // Only the words that start with this character, in the list's order: a slot per
+        // character of the basic plane (0: none), no hashing.
+        struct by_first_char {
+            std::vector<std::uint16_t> slot = std::vector<std::uint16_t>(0x10000, 0);
+            std::vector<std::vector<cue_word>> words{std::vector<cue_word>{}};
+        };
+        static const by_first_char by_first = [] {
+            by_first_char m;
             for (const auto& w : chinese_cues()) {
-                m[decode_utf8(w.word, 0).value].push_back(w);
+                const char32_t f = decode_cp(w.word, 0).value;
+                if (f >= 0x10000) {
+                    continue; // (cue_first_chars lets no such character through)
+                }
+                if (m.slot[f] == 0) {
+                    m.slot[f] = static_cast<std::uint16_t>(m.words.size());
+                    m.words.emplace_back();
+                }
+                m.words[m.slot[f]].push_back(w);
             }
             return m;
         }();
-        static const std::vector<cue_word> none;
-        const auto found = by_first.find(c);
-        const std::vector<cue_word>& words = found == by_first.end() ? none : found->second;
-        for (const auto& w : words) {
+        for (const auto& w : by_first.words[by_first.slot[c]]) {
             if (at(s_, i, w.word)) {
                 cue what = w.what;
                 // 中 after a noun and before a comma: "among".
@@ -1104,7 +1200,8 @@ private:
             }
             return v + last;
         };
-        for (std::string_view w : {"上半年", "下半年"}) {
+        static constexpr std::string_view halves[] = {"上半年", "下半年"};
+        for (std::string_view w : halves) {
             if (at(s_, i, w)) {
                 if (!base_before(i)) {
                     period_.first_month = w == "上半年" ? 1 : 7;
@@ -1162,7 +1259,7 @@ private:
         static const std::vector<bool> table = [] {
             std::vector<bool> t(0x10000, false);
             for (const auto& w : chinese_cues()) {
-                const char32_t c = decode_utf8(w.word, 0).value;
+                const char32_t c = decode_cp(w.word, 0).value;
                 if (c < 0x10000) {
                     t[c] = true;
                 }
@@ -1332,7 +1429,8 @@ private:
             } else if (reason == "ordinal" || reason == "code") {
                 end = after_alnum(e);
                 // 第3次, 第18届: the whole ordinal, with its measure word.
-                for (std::string_view w : {"第", "第 "}) {
+                static constexpr std::string_view ordinal_words[] = {"第", "第 "};
+                for (std::string_view w : ordinal_words) {
                     if (ends(s_, start, w)) {
                         begin = start - w.size();
                         if (is_han(cp_at(s_, end))) {
@@ -1421,7 +1519,9 @@ private:
 
     // The end of a date or period word after a number ending at s[e] (年, 月份, 日 …), or e.
     [[nodiscard]] std::size_t date_suffix_end(std::size_t e) const {
-        for (std::string_view w : {"年度", "年", "月份", "月", "日", "号", "时", "季度"}) {
+        static constexpr std::string_view date_words[] = {"年度", "年", "月份", "月",
+                                                          "日",   "号", "时",   "季度"};
+        for (std::string_view w : date_words) {
             if (at(s_, e, w)) {
                 return e + w.size();
             }
@@ -1543,8 +1643,10 @@ private:
                 return "period";
             }
         }
-        for (std::string_view w : {" months", " month", " years", " year", " weeks", " week",
-                                   " days", " quarters", " hours", "-month", "-year"}) {
+        static constexpr std::string_view period_words[] = {
+            " months", " month",    " years", " year",  " weeks", " week",
+            " days",   " quarters", " hours", "-month", "-year"};
+        for (std::string_view w : period_words) {
             if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
                 return "period";
             }
@@ -1958,7 +2060,9 @@ private:
         // Chinese: skip 了, 为, 达 between the word and the number.
         std::size_t r = q;
         for (int k = 0; k < 2; ++k) {
-            for (std::string_view w : {"了", "为", "达到", "达", "幅度为", "幅度"}) {
+            static constexpr std::string_view link_words[] = {"了", "为",     "达到",
+                                                              "达", "幅度为", "幅度"};
+            for (std::string_view w : link_words) {
                 if (ends(s_, r, w) && r - w.size() >= f.gap_begin) {
                     r -= w.size();
                     break;
@@ -1967,7 +2071,8 @@ private:
         }
         static const word_index ups(up_words());
         static const word_index downs(down_words());
-        for (std::string_view w : {"到", "至"}) {
+        static constexpr std::string_view to_words[] = {"到", "至"};
+        for (std::string_view w : to_words) {
             if (ends(s_, r, w)) {
                 const std::size_t b = r - w.size();
                 if (!ups.ending(s_, b).empty() || !downs.ending(s_, b).empty()) {
@@ -2000,7 +2105,8 @@ private:
             }
         };
         skip_sp();
-        for (std::string_view w : {"by", "of", "further", "a"}) {
+        static constexpr std::string_view filler_words[] = {"by", "of", "further", "a"};
+        for (std::string_view w : filler_words) {
             if (word_ends(s_, r, w)) {
                 r -= w.size();
                 skip_sp();
@@ -2145,7 +2251,9 @@ private:
         }
         // After a date's digits: drop its suffix (2021年城镇… → 城镇…).
         if (a > 0 && is_digit(s_[a - 1])) {
-            for (std::string_view w : {"年度", "年", "月份", "月", "日", "号", "季度"}) {
+            static constexpr std::string_view date_words[] = {"年度", "年", "月份", "月",
+                                                              "日",   "号", "季度"};
+            for (std::string_view w : date_words) {
                 if (at(s_, a, w) && a + w.size() <= b) {
                     a += w.size();
                     break;
