@@ -2357,3 +2357,5 @@ private:
 };
 
 } // namespace reckon::detail
+
+#undef RECKON_DETAIL_QUICK
