@@ -147,7 +147,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fail("empty or duplicate relation id", rel.id);
         }
         for (const auto& id : rel.figures) {
-            if (!id.empty() && ids.count(id) == 0) {
+            if (!id.empty() && ids.count(id.str()) == 0) {
                 fail("a relation names an unknown figure", rel.id + " " + id);
             }
         }
