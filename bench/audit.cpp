@@ -10,10 +10,9 @@
 //   cmake --preset bench && cmake --build --preset bench && ./build/bench/bench/bench_audit
 #include <reckon/audit.hpp>
 
-#include <benchmark/benchmark.h>
+#include "peak_memory.hpp"
 
-#include <malloc.h>
-#include <sys/resource.h>
+#include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <chrono>
@@ -154,47 +153,6 @@ reckon::report yearbook(std::size_t figures) {
     return r;
 }
 
-long peak_rss_kib() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-}
-
-// A line of /proc/self/status in KiB ("VmRSS", "VmHWM"), or -1.
-long status_kib(const char* key) {
-    std::FILE* f = std::fopen("/proc/self/status", "r");
-    if (f == nullptr) {
-        return -1;
-    }
-    char line[256];
-    long v = -1;
-    const std::size_t n = std::strlen(key);
-    while (std::fgets(line, sizeof line, f) != nullptr) {
-        if (std::strncmp(line, key, n) == 0 && line[n] == ':') {
-            v = std::strtol(line + n + 1, nullptr, 10);
-            break;
-        }
-    }
-    std::fclose(f);
-    return v;
-}
-
-// Starts a measurement of peak memory: freed memory goes back to the system and the peak is
-// reset to the present (Linux: "5" to /proc/self/clear_refs), so that each size is measured on
-// its own, whatever ran before. Returns the resident size now, in KiB; `peak_since()` then
-// gives the peak. Falls back to getrusage's whole-process peak where the reset is refused.
-bool peak_reset_works = false;
-long start_peak() {
-    malloc_trim(0);
-    std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
-    peak_reset_works = f != nullptr && std::fputs("5", f) >= 0;
-    if (f != nullptr) {
-        peak_reset_works = std::fclose(f) == 0 && peak_reset_works;
-    }
-    return peak_reset_works ? status_kib("VmRSS") : peak_rss_kib();
-}
-long peak_since() { return peak_reset_works ? status_kib("VmHWM") : peak_rss_kib(); }
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -226,9 +184,9 @@ int main(int argc, char** argv) {
         benchmark::DoNotOptimize(reckon::audit(warm, per_relation).summary.relations);
     }
     for (std::size_t n = 10000; n <= yearbook_max; n *= 10) {
-        const long rss_before = start_peak();
+        const long rss_before = bench::start_peak();
         const reckon::report r = yearbook(n);
-        const long rss_report = peak_since();
+        const long rss_report = bench::peak_since();
         // Enough runs for about 300k figures in all: a 10k audit alone lasts a few ms.
         const std::size_t runs = std::max<std::size_t>(5, std::min<std::size_t>(31, 300000 / n));
         std::vector<double> times;
@@ -240,7 +198,7 @@ int main(int argc, char** argv) {
             const auto stop = std::clock();
             times.push_back(static_cast<double>(stop - start) / CLOCKS_PER_SEC);
             if (i == 0) {
-                rss_after = peak_since();
+                rss_after = bench::peak_since();
                 inconsistent = a.summary.inconsistent;
             }
         }

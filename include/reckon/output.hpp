@@ -9,6 +9,7 @@
 #include <reckon/audit.hpp>
 #include <reckon/detail/format.hpp>
 #include <reckon/report.hpp>
+#include <reckon/text_audit.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -633,6 +634,89 @@ namespace detail {
     out += detail::joint_text(r, result.joint, o);
     out += detail::skipped_text(r, o);
     out += detail::summary_text(result, o);
+    return out;
+}
+
+/// The first line of a text audited section by section (`audit_text`), before its sections:
+///
+///     reckon: yearbook.txt — 16777216 bytes, audited a section at a time
+[[nodiscard]] inline std::string render_text_start(std::string_view source, std::size_t bytes,
+                                                   const output_options& o = {}) {
+    const std::string name(source);
+    return o.lang == language::zh
+               ? "reckon 核对 " + name + "：" + std::to_string(bytes) + " 字节，逐段核对\n"
+               : "reckon: " + name + " — " + std::to_string(bytes) +
+                     " bytes, audited a section at a time\n";
+}
+
+/// One section of a text audited section by section, as `render_text` shows a report: a line
+/// naming the section (its bytes and first line in the text, its figures and relations), its
+/// findings, the section as a whole, its skipped numbers.
+///
+///     section 2: bytes 262211–524390 from line 3107, 5481 figures, 1807 relations
+///     R1903 INCONSISTENT  100 亿元 = 50 亿元 + 40 亿元: …
+///     whole report: consistent, all figures can hold at once
+///     skipped 210 numbers that are not figures
+[[nodiscard]] inline std::string render_text_section(const text_section& s, const report& r,
+                                                     const audit_result& a,
+                                                     const output_options& o = {}) {
+    const bool zh = o.lang == language::zh;
+    auto n = [](std::size_t v) { return std::to_string(v); };
+    std::string out = zh ? "第 " + n(s.index + 1) + " 段：字节 " + n(s.begin) + "–" + n(s.end) +
+                               "，自第 " + n(s.line) + " 行，" + n(a.summary.figures) +
+                               " 个数字，" + n(a.summary.relations) + " 个关系\n"
+                         : "section " + n(s.index + 1) + ": bytes " + n(s.begin) + "–" + n(s.end) +
+                               " from line " + n(s.line) + ", " + n(a.summary.figures) +
+                               " figures, " + n(a.summary.relations) + " relations\n";
+    for (const finding* f : detail::ordered_findings(a, o.only_problems)) {
+        out += render_finding(r, *f, o);
+    }
+    out += detail::joint_text(r, a.joint, o);
+    out += detail::skipped_text(r, o);
+    return out;
+}
+
+/// The end of a text audited section by section: the text as a whole (the parts that cannot
+/// hold, in all sections), the skipped numbers and the summary of every section.
+///
+///     whole text: consistent in all 64 sections
+///     skipped 13440 numbers that are not figures
+///     summary: 344000 figures, 113000 relations: … — no inconsistency found
+[[nodiscard]] inline std::string render_text_end(const text_audit_summary& s,
+                                                 const output_options& o = {}) {
+    const bool zh = o.lang == language::zh;
+    auto n = [](std::size_t v) { return std::to_string(v); };
+    std::string out;
+    if (!s.joint_checked) {
+        out = zh ? "全文：未做整体核对\n" : "whole text: not checked jointly\n";
+    } else if (s.joint_feasible) {
+        out = zh ? "全文：" + n(s.sections) + " 段均" +
+                       detail::paint("一致", detail::ansi_colour(verdict::exact), o.color) + "\n"
+                 : "whole text: " +
+                       detail::paint("consistent", detail::ansi_colour(verdict::exact), o.color) +
+                       " in all " + n(s.sections) +
+                       (s.sections == 1 ? " section\n" : " sections\n");
+    } else {
+        out =
+            zh ? "全文：" +
+                     detail::paint("不一致", detail::ansi_colour(verdict::inconsistent), o.color) +
+                     "，" + n(s.infeasible_parts) + " 处无法同时成立\n"
+               : "whole text: " +
+                     detail::paint("INCONSISTENT", detail::ansi_colour(verdict::inconsistent),
+                                   o.color) +
+                     ", " + n(s.infeasible_parts) +
+                     (s.infeasible_parts == 1 ? " part cannot hold\n" : " parts cannot hold\n");
+    }
+    out += zh ? "跳过 " + n(s.skipped) + " 个非统计数字\n"
+              : "skipped " + n(s.skipped) +
+                    (s.skipped == 1 ? " number that is not a figure\n"
+                                    : " numbers that are not figures\n");
+    audit_result whole;
+    whole.source = s.source;
+    whole.summary = s.summary;
+    whole.joint.checked = s.joint_checked;
+    whole.joint.feasible = s.joint_feasible;
+    out += detail::summary_text(whole, o);
     return out;
 }
 

@@ -26,3 +26,4 @@
 
 #include <reckon/output.hpp>
 #include <reckon/text.hpp>
+#include <reckon/text_audit.hpp>

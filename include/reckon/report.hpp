@@ -276,6 +276,8 @@ public:
 
     /// Numbers read from the source that are not figures (dates, ordinals …).
     [[nodiscard]] const std::vector<skipped_number>& skipped() const noexcept { return skipped_; }
+    /// The skipped numbers, to edit in place.
+    [[nodiscard]] std::vector<skipped_number>& skipped() noexcept { return skipped_; }
     void add_skipped(skipped_number s) { skipped_.push_back(std::move(s)); }
 
     /// The figure with this id (the first, with duplicates pushed through `figures()`), or

@@ -363,4 +363,42 @@ TEST_SUITE("tool") {
         CHECK(run({"audit", "--color", "always", typo}, env).out.find('\x1b') != std::string::npos);
     }
 
+    TEST_CASE("cli: a long text is audited and printed a section at a time") {
+        // Over 256 KiB of paragraphs that each stand alone; every 500th says its parts exceed
+        // its whole.
+        std::string text;
+        std::size_t copies = 0;
+        while (text.size() <= 600 * 1024) {
+            text += copies % 500 == 7 ? "全县企业200家，其中工业企业150家，建筑企业60家。\n\n"
+                                      : "全县企业320家，其中工业企业150家，建筑企业60家。\n\n";
+            ++copies;
+        }
+        auto r = run({"audit", "--input", "text", "--lang", "en", "-"}, {}, text);
+        CHECK(r.status == 1);
+        CHECK(r.err.empty());
+        const auto lines = lines_of(r.out);
+        REQUIRE(lines.size() > 4);
+        CHECK(lines.front() == "reckon: <stdin> — " + std::to_string(text.size()) +
+                                   " bytes, audited a section at a time");
+        CHECK(lines[1].rfind("section 1: bytes 0–", 0) == 0);
+        std::size_t sections = 0;
+        std::size_t inconsistent = 0;
+        for (const auto& line : lines) {
+            sections += line.rfind("section ", 0) == 0 ? 1U : 0U;
+            inconsistent += line.find(" INCONSISTENT  200 家") != std::string::npos ? 1U : 0U;
+        }
+        CHECK(sections == 3);
+        const std::size_t bad = (copies + 492) / 500;
+        CHECK(inconsistent == bad);
+        CHECK(lines[lines.size() - 3] ==
+              "whole text: INCONSISTENT, " + std::to_string(bad) + " parts cannot hold");
+        CHECK(lines[lines.size() - 2] == "skipped 0 numbers that are not figures");
+        CHECK(lines.back() ==
+              "summary: " + std::to_string(3 * copies) + " figures, " + std::to_string(copies) +
+                  " relations: " + std::to_string(copies - bad) +
+                  " exact, 0 rounds, 0 within "
+                  "rounding, " +
+                  std::to_string(bad) + " inconsistent, 0 cannot check — INCONSISTENT");
+    }
+
 } // TEST_SUITE

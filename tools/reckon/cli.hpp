@@ -20,6 +20,7 @@
 #include <reckon/output.hpp>
 #include <reckon/report.hpp>
 #include <reckon/text.hpp>
+#include <reckon/text_audit.hpp>
 #include <reckon/version.hpp>
 
 #include <CLI/CLI.hpp>
@@ -235,6 +236,17 @@ public:
             }
             const bool as_report_file =
                 s.input == "report" || (s.input == "auto" && name != "-" && ends_with_toml(name));
+            if (!as_report_file && s.format == "text" &&
+                in->content.size() > text_audit_options{}.section_bytes &&
+                in->content.find_first_not_of(" \t\r\n") != std::string::npos) {
+                // A long text: read and printed a section at a time, in little memory.
+                if (!first) {
+                    out_ << "\n";
+                }
+                first = false;
+                worsen(audit_long_text(*in, s, o));
+                continue;
+            }
             std::optional<report> r;
             try {
                 r = read_report(*in, as_report_file,
@@ -281,6 +293,36 @@ public:
             out_ << dump(many.size() == 1 ? many[0] : many, 2) << "\n";
         }
         return static_cast<int>(status);
+    }
+
+    // Audits a text longer than one section (`audit_text`), printing each section as it is
+    // done. An error in a later section comes after the sections before it.
+    exit_status audit_long_text(const input& in, const audit_settings& s, const output_options& o) {
+        text_audit_options t;
+        if (s.rounding) {
+            t.text.rounding = convention_of(*s.rounding);
+        }
+        out_ << render_text_start(in.name, in.content.size(), o);
+        try {
+            const text_audit_summary sum = audit_text(
+                in.content, in.name,
+                [&](const text_section& sec, const report& r, const audit_result& a) {
+                    out_ << render_text_section(sec, r, a, o);
+                    out_.flush();
+                },
+                t);
+            out_ << render_text_end(sum, o);
+            out_.flush();
+            return sum.consistent() ? exit_status::consistent : exit_status::inconsistent;
+        } catch (const input_error& e) {
+            out_.flush();
+            err_ << failure_of(in, e).message << "\n";
+            return exit_status::bad_input;
+        } catch (const kind_error& e) {
+            out_.flush();
+            err_ << in.name << ": " << e.what() << "\n";
+            return exit_status::bad_input;
+        }
     }
 
     int extract(const std::string& name, const std::optional<std::string>& output) {
