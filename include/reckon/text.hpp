@@ -164,7 +164,6 @@ struct text_options {
         }
         f.qualifier = s.qual;
         figures.push_back(std::move(f));
-        s.key = std::string(); // the scan's copy is no longer needed
     }
     for (const auto& k : sc.skips) {
         const std::size_t b = clean.begin_offset(k.begin);

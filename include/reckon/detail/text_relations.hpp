@@ -222,6 +222,8 @@ private:
     // --- helpers ---
 
     [[nodiscard]] const unit& u(std::size_t i) const { return sc_.units.at(f_[i].unit); }
+    /// Figure i's key (its label without noise words).
+    [[nodiscard]] std::string_view key_of(std::size_t i) const noexcept { return sc_.key(f_[i]); }
     [[nodiscard]] bool same_kind(std::size_t a, std::size_t b) const {
         return compatible(u(a), u(b));
     }
@@ -759,10 +761,10 @@ private:
                 !compatible(f_[j].when, f_[like].when)) {
                 continue;
             }
-            if (f_[j].key == key) {
+            if (key_of(j) == key) {
                 return j;
             }
-            if (containing == npos && f_[j].key.find(key) != std::string::npos) {
+            if (containing == npos && key_of(j).find(key) != std::string::npos) {
                 containing = j;
             }
         }
@@ -829,7 +831,7 @@ private:
                 const std::string x = among_prefix(i);
                 bool nested_list = false;
                 for (std::size_t g = 0; g < l.groups.size() && !x.empty() && !nested_list; ++g) {
-                    nested_list = f_[l.groups[g].front()].key.find(x) != std::string::npos;
+                    nested_list = key_of(l.groups[g].front()).find(x) != std::string::npos;
                 }
                 if (nested_list) {
                     break;
@@ -913,7 +915,7 @@ private:
                 for (std::size_t k = 1; k < l.groups[g].size(); ++k) {
                     const std::size_t m = l.groups[g][k];
                     if (same_role(m, first_attr) && same_kind(m, first_attr) &&
-                        (f_[m].key == f_[first_attr].key ||
+                        (key_of(m) == key_of(first_attr) ||
                          (f_[first_attr].what == role::increment &&
                           f_[m].what == role::increment))) {
                         hit = m;
@@ -941,7 +943,7 @@ private:
                     }
                 }
             } else {
-                whole = by_label(f_[first_attr].key, first_attr, l.first, list_id);
+                whole = by_label(key_of(first_attr), first_attr, l.first, list_id);
             }
             if (whole == npos || attrs.size() < 2) {
                 continue;
@@ -1147,7 +1149,7 @@ private:
                 continue;
             }
             if (same_role(m, first) && same_kind(m, first) &&
-                ends(f_[m].key, f_[m].key.size(), head)) {
+                ends(key_of(m), key_of(m).size(), head)) {
                 return m;
             }
         }
@@ -1306,7 +1308,7 @@ private:
                     named = named || lowered.find(w) != std::string::npos;
                 }
             }
-            std::string part_key = f_[first].key;
+            std::string part_key(key_of(first));
             if (m) {
                 for (std::string_view w : complementary_sets()[m->first].members[m->second]) {
                     const std::size_t p = part_key.find(w);
@@ -1315,7 +1317,7 @@ private:
                     }
                 }
             }
-            named = named || names_overlap(part_key, f_[first].label, f_[j].key, f_[j].label);
+            named = named || names_overlap(part_key, f_[first].label, key_of(j), f_[j].label);
             if (named) {
                 l.anchor = j;
                 return;
@@ -1489,7 +1491,7 @@ private:
             const std::size_t lw = list_whole(part);
             const bool generic =
                 whole_words.empty() || whole_words == "部" || whole_words.size() < 4;
-            if (lw != npos && (generic || f_[lw].key.find(whole_words) != std::string::npos)) {
+            if (lw != npos && (generic || key_of(lw).find(whole_words) != std::string::npos)) {
                 whole = lw;
             } else if (!generic) {
                 whole = by_label(whole_words, part, part, list_of_[part]);
@@ -1814,7 +1816,7 @@ private:
                 if (f_[j].what != role::rate || subject_of_rate_[j] == npos) {
                     continue;
                 }
-                std::string subject = f_[subject_of_rate_[j]].key;
+                const std::string_view subject = key_of(subject_of_rate_[j]);
                 if (keys_match(subject, target) ||
                     (target == "gdp" && subject.find("生产总值") != std::string::npos)) {
                     growth_rate = j;
@@ -2065,7 +2067,7 @@ private:
             if (!is_level(i) || !has_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::per_capita)) {
                 continue;
             }
-            std::string key = f_[i].key;
+            std::string key(key_of(i));
             const std::size_t pos = key.find("人均");
             if (pos == std::string::npos) {
                 continue;
@@ -2076,7 +2078,7 @@ private:
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
                 const std::size_t j = k - 1;
                 if (total == npos && is_level(j) && f_[j].kind == f_[i].kind &&
-                    keys_match(f_[j].key, key)) {
+                    keys_match(key_of(j), key)) {
                     total = j;
                 }
                 if (count == npos && is_level(j) && f_[j].kind == reckon::kind::count &&
