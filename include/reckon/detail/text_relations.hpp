@@ -160,6 +160,58 @@ member_of(std::string_view label) {
     return false;
 }
 
+/// Texts that a few figures of many have (better labels, better units), by figure index: a
+/// list sorted by index, so that a text with a million figures and none of these costs nothing.
+///
+///     figure_texts t;
+///     t.set(4, "万户");
+///     t.find(4);   // -> "万户"; t.find(3) -> nullptr
+class figure_texts {
+public:
+    /// Sets figure i's text (set in increasing order of i, as the relation pass does: then
+    /// each is an append).
+    void set(std::size_t i, std::string text) {
+        if (entries_.empty() || entries_.back().first < i) {
+            entries_.emplace_back(i, std::move(text));
+            return;
+        }
+        auto it = lower(entries_, i);
+        if (it != entries_.end() && it->first == i) {
+            it->second = std::move(text);
+        } else {
+            entries_.emplace(it, i, std::move(text));
+        }
+    }
+    /// Figure i's text, or nullptr.
+    [[nodiscard]] std::string* find(std::size_t i) {
+        auto it = lower(entries_, i);
+        return it != entries_.end() && it->first == i ? &it->second : nullptr;
+    }
+    [[nodiscard]] const std::string* find(std::size_t i) const {
+        auto it = lower(entries_, i);
+        return it != entries_.end() && it->first == i ? &it->second : nullptr;
+    }
+    /// Figure i's text, or an empty one.
+    [[nodiscard]] const std::string& get(std::size_t i) const {
+        static const std::string none;
+        const std::string* t = find(i);
+        return t != nullptr ? *t : none;
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+
+private:
+    // The first entry of index i or more, in `entries` (const or not).
+    template <typename Entries>
+    [[nodiscard]] static auto lower(Entries& entries, std::size_t i) -> decltype(entries.begin()) {
+        return std::lower_bound(entries.begin(), entries.end(), i,
+                                [](const std::pair<std::size_t, std::string>& e, std::size_t v) {
+                                    return e.first < v;
+                                });
+    }
+
+    std::vector<std::pair<std::size_t, std::string>> entries_;
+};
+
 /// Infers the relations among scanned figures.
 class relation_builder {
 public:
@@ -167,6 +219,7 @@ public:
         : sc_(sc), f_(sc.figures), s_(clean), list_of_(f_.size(), npos), nested_(f_.size(), false),
           equivalent_(f_.size(), false), subject_of_rate_(f_.size(), npos),
           is_target_(f_.size(), false), whole_of_(f_.size(), npos), share_whole_(f_.size(), npos) {
+        find_cues_before();
         additive_.reserve(f_.size());
         for (const auto& f : f_) {
             additive_.push_back(additive_label(f.label));
@@ -174,12 +227,10 @@ public:
     }
 
     std::vector<relation> relations;
-    std::vector<std::string> labels; ///< better labels found for some figures (tables), or empty
-    std::vector<std::string> units; ///< a unit symbol that context gives a bare scale (2万 → 万户)
+    figure_texts labels; ///< better labels found for some figures (tables)
+    figure_texts units;  ///< a unit symbol that context gives a bare scale (2万 → 万户)
 
     void run() {
-        labels.assign(f_.size(), std::string());
-        units.assign(f_.size(), std::string());
         tables();
         conversions();
         targets();
@@ -289,6 +340,77 @@ private:
             }
         });
         return out;
+    }
+
+    // --- the cues before each figure, found once ---
+
+    // Where the words before a figure start, for the cues among them: the end of the previous
+    // figure (gap), its clause, its sentence. The words run up to the figure's prefix.
+    enum class words_from : unsigned char { gap, clause, sentence };
+
+    // Per figure, a bit per kind of cue (1 << cue) among its words, from each start: what
+    // has_cue(f.gap_begin / clause_begin / sentence_begin, f.prefix_begin, c) says, asked of
+    // a figure by several passes, answered by one look at the cues.
+    struct cues_before {
+        std::uint32_t gap = 0;
+        std::uint32_t clause = 0;
+        std::uint32_t sentence = 0;
+    };
+    static_assert(static_cast<unsigned>(cue::prices) < 32, "a bit per cue");
+
+    void find_cues_before() {
+        const auto& cues = sc_.cues;
+        cues_before_.resize(f_.size());
+        std::size_t next = 0; // the first cue at or after the lowest start of the last figure
+        for (std::size_t i = 0; i < f_.size(); ++i) {
+            const scanned_figure& f = f_[i];
+            const std::size_t to = f.prefix_begin;
+            // As cues_in caps them: never more than 600 bytes back.
+            auto capped = [to](std::size_t from) { return to > from + 600 ? to - 600 : from; };
+            const std::size_t gap = capped(f.gap_begin);
+            const std::size_t clause = capped(f.clause_begin);
+            const std::size_t sentence = capped(f.sentence_begin);
+            const std::size_t lowest = std::min(gap, std::min(clause, sentence));
+            // Figures come in text order, so the first cue moves forward nearly always.
+            if (next > 0 && cues[next - 1].begin >= lowest) {
+                next = static_cast<std::size_t>(
+                    std::lower_bound(
+                        cues.begin(), cues.end(), lowest,
+                        [](const cue_event& c, std::size_t v) { return c.begin < v; }) -
+                    cues.begin());
+            }
+            while (next < cues.size() && cues[next].begin < lowest) {
+                ++next;
+            }
+            cues_before& m = cues_before_[i];
+            for (std::size_t k = next; k < cues.size() && cues[k].begin < to; ++k) {
+                const std::uint32_t bit = 1U << static_cast<unsigned>(cues[k].what);
+                m.gap |= cues[k].begin >= gap ? bit : 0U;
+                m.clause |= cues[k].begin >= clause ? bit : 0U;
+                m.sentence |= cues[k].begin >= sentence ? bit : 0U;
+            }
+        }
+    }
+
+    // Whether a cue `c` stands among figure i's words from `from` (has_cue, looked up).
+    [[nodiscard]] bool cue_before(std::size_t i, words_from from, cue c) const {
+        const cues_before& m = cues_before_[i];
+        const std::uint32_t bits = from == words_from::gap      ? m.gap
+                                   : from == words_from::clause ? m.clause
+                                                                : m.sentence;
+        return (bits >> static_cast<unsigned>(c) & 1U) != 0;
+    }
+
+    // The last cue `c` among figure i's words from `from` (last_cue, skipped when there is none).
+    [[nodiscard]] std::optional<cue_event> last_cue_before(std::size_t i, words_from from,
+                                                           cue c) const {
+        if (!cue_before(i, from, c)) {
+            return std::nullopt;
+        }
+        const std::size_t b = from == words_from::gap      ? f_[i].gap_begin
+                              : from == words_from::clause ? f_[i].clause_begin
+                                                           : f_[i].sentence_begin;
+        return last_cue(b, f_[i].prefix_begin, c);
     }
 
     // The text of the sentence from its start up to clean offset `to`, at most 600 bytes.
@@ -479,8 +601,8 @@ private:
             for (const group& g : groups) {
                 for (std::size_t c = 0; c < g.columns.size(); ++c) {
                     const std::size_t fi = rows[k].figures[g.columns[c]];
-                    labels[fi] = g.label + (g.sub.empty() ? "" : ": " + g.sub[c]) +
-                                 (row_label.empty() ? "" : " (" + row_label + ")");
+                    labels.set(fi, g.label + (g.sub.empty() ? "" : ": " + g.sub[c]) +
+                                       (row_label.empty() ? "" : " (" + row_label + ")"));
                 }
             }
         }
@@ -515,7 +637,7 @@ private:
                 add(make(relation_kind::sum,
                          {id(fs[groups[g].columns[total]]), id(fs[groups[g].columns[parts[0]]]),
                           id(fs[groups[g].columns[parts[1]]])},
-                         labels[fs[groups[g].columns[total]]] + " = Σ parts (table)"));
+                         labels.get(fs[groups[g].columns[total]]) + " = Σ parts (table)"));
             }
         }
         for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -547,7 +669,7 @@ private:
                     ids.push_back(id(fs[c]));
                 }
                 add(make(relation_kind::sum, std::move(ids),
-                         labels[fs[group_total[g]]] + " = Σ parts (table)"));
+                         labels.get(fs[group_total[g]]) + " = Σ parts (table)"));
             }
         }
     }
@@ -567,7 +689,7 @@ private:
                 continue;
             }
             // 折算为 / 折合: a conversion of the level just before.
-            if (is_level(i) && has_cue(f_[i].gap_begin, f_[i].prefix_begin, cue::convert)) {
+            if (is_level(i) && cue_before(i, words_from::gap, cue::convert)) {
                 for (std::size_t k = i; k > 0 && i - k < 6; --k) {
                     const std::size_t j = k - 1;
                     if (f_[j].sentence != f_[i].sentence) {
@@ -592,9 +714,8 @@ private:
             if (f_[i].what != role::target_percent) {
                 continue;
             }
-            const auto done = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::complete);
-            const auto rate =
-                last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::completion_rate);
+            const auto done = last_cue_before(i, words_from::clause, cue::complete);
+            const auto rate = last_cue_before(i, words_from::clause, cue::completion_rate);
             std::size_t target = npos;
             std::size_t actual = npos;
             if (done && !rate) {
@@ -1454,7 +1575,7 @@ private:
             }
             // The words naming the whole: after 占, up to 的 / 比重 / the number.
             std::string whole_words;
-            if (auto c = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::share_of)) {
+            if (auto c = last_cue_before(i, words_from::clause, cue::share_of)) {
                 std::string_view w = s_.substr(c->end, f_[i].prefix_begin - c->end);
                 static constexpr std::string_view share_words[] = {"的比重", "比重", "的比例",
                                                                    "比例",   "的",   "为"};
@@ -1620,7 +1741,7 @@ private:
     // --- growth: from two levels, or a level and its increment ---
 
     [[nodiscard]] bool constant_prices(std::size_t i) const {
-        return has_cue(f_[i].sentence_begin, f_[i].prefix_begin, cue::constant_prices);
+        return cue_before(i, words_from::sentence, cue::constant_prices);
     }
 
     void growth() {
@@ -1657,9 +1778,8 @@ private:
                     continue;
                 }
                 if (is_level(j) && !is_target_[j]) {
-                    if (f_[j].from_level ||
-                        has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::with) ||
-                        has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::than)) {
+                    if (f_[j].from_level || cue_before(j, words_from::gap, cue::with) ||
+                        cue_before(j, words_from::gap, cue::than)) {
                         if (previous == npos) {
                             previous = j;
                         }
@@ -1726,7 +1846,7 @@ private:
                 if (!is_level(j) || !same_kind(j, i) || !usable(j)) {
                     break;
                 }
-                if (previous == npos && has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::with) &&
+                if (previous == npos && cue_before(j, words_from::gap, cue::with) &&
                     has_cue(f_[j].end, f_[i].prefix_begin, cue::compared)) {
                     previous = j;
                     continue;
@@ -1757,8 +1877,7 @@ private:
                 if (f_[j].sentence != f_[i].sentence || f_[j].kind != reckon::kind::share) {
                     break;
                 }
-                if (previous == npos &&
-                    has_cue(f_[j].clause_begin, f_[j].prefix_begin, cue::than)) {
+                if (previous == npos && cue_before(j, words_from::clause, cue::than)) {
                     previous = j;
                     continue;
                 }
@@ -1782,7 +1901,7 @@ private:
             if (f_[i].what != role::points) {
                 continue;
             }
-            const auto p = last_cue(f_[i].gap_begin, f_[i].prefix_begin, cue::pull);
+            const auto p = last_cue_before(i, words_from::gap, cue::pull);
             if (!p) {
                 continue;
             }
@@ -1804,7 +1923,7 @@ private:
                     break;
                 }
                 if (f_[j].kind == reckon::kind::share &&
-                    has_cue(f_[j].clause_begin, f_[j].prefix_begin, cue::contribution)) {
+                    cue_before(j, words_from::clause, cue::contribution)) {
                     contribution = j;
                     break;
                 }
@@ -1974,8 +2093,7 @@ private:
 
     void sub_period_totals() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (!is_level(i) || !usable(i) ||
-                !has_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::total)) {
+            if (!is_level(i) || !usable(i) || !cue_before(i, words_from::clause, cue::total)) {
                 continue;
             }
             // A list of months in the sentence, after the previous figure: the parts, unprinted.
@@ -2053,7 +2171,9 @@ private:
             } else if (!same_kind(i, b)) {
                 continue;
             }
-            units[i] = unit_symbol;
+            if (!unit_symbol.empty()) {
+                units.set(i, std::move(unit_symbol));
+            }
             const bool a_larger = f_[a].display >= f_[b].display;
             add(make(relation_kind::difference, {id(i), id(a_larger ? a : b), id(a_larger ? b : a)},
                      "the stated discrepancy"));
@@ -2064,7 +2184,7 @@ private:
 
     void per_capita() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (!is_level(i) || !has_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::per_capita)) {
+            if (!is_level(i) || !cue_before(i, words_from::clause, cue::per_capita)) {
                 continue;
             }
             std::string key(key_of(i));
@@ -2108,6 +2228,7 @@ private:
     std::vector<part_list> lists_;
     std::vector<std::size_t> share_whole_;
     std::vector<bool> additive_;
+    std::vector<cues_before> cues_before_; // by figure
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_unknown{0xFFFFFFFFU, 0};
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_none{0xFFFFFFFEU, 0};
     mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> member_; // by figure, lazily
