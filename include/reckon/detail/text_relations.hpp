@@ -220,6 +220,7 @@ public:
           equivalent_(f_.size(), false), subject_of_rate_(f_.size(), npos),
           is_target_(f_.size(), false), whole_of_(f_.size(), npos), share_whole_(f_.size(), npos) {
         find_cues_before();
+        summarize();
         additive_.reserve(f_.size());
         for (const auto& f : f_) {
             additive_.push_back(additive_label(f.label));
@@ -276,12 +277,14 @@ private:
     /// Figure i's key (its label without noise words).
     [[nodiscard]] std::string_view key_of(std::size_t i) const noexcept { return sc_.key(f_[i]); }
     [[nodiscard]] bool same_kind(std::size_t a, std::size_t b) const {
-        return compatible(u(a), u(b));
+        return brief_[a].compatible == brief_[b].compatible; // compatible(u(a), u(b))
     }
-    [[nodiscard]] bool usable(std::size_t i) const { return !f_[i].threshold && !equivalent_[i]; }
+    [[nodiscard]] bool usable(std::size_t i) const {
+        return !brief_[i].threshold && !equivalent_[i];
+    }
     [[nodiscard]] bool is_level(std::size_t i) const {
-        return f_[i].what == role::level && f_[i].kind != reckon::kind::share &&
-               f_[i].kind != reckon::kind::points;
+        return brief_[i].what == role::level && brief_[i].kind != reckon::kind::share &&
+               brief_[i].kind != reckon::kind::points;
     }
 
     void add(relation r) { relations.push_back(std::move(r)); }
@@ -340,6 +343,38 @@ private:
             }
         });
         return out;
+    }
+
+    // --- what the passes ask of every figure, in a few bytes each ---
+
+    // The passes go over all figures again and again, most of them to skip one after a glance
+    // at its role: the fields they glance at, packed (a scanned figure is 152 bytes).
+    struct brief {
+        std::uint32_t compatible = 0; // units of one (kind, dimension) share it: `same_kind`
+        role what = role::level;
+        reckon::kind kind = reckon::kind::number;
+        bool threshold = false;
+    };
+
+    void summarize() {
+        // Units compatible with each other (one kind and dimension) share a number.
+        std::vector<std::uint32_t> class_of(sc_.units.size());
+        std::vector<const unit*> classes;
+        for (std::size_t k = 0; k < class_of.size(); ++k) {
+            const unit& x = sc_.units.at(k);
+            std::size_t c = 0;
+            while (c < classes.size() && !compatible(*classes[c], x)) {
+                ++c;
+            }
+            if (c == classes.size()) {
+                classes.push_back(&x);
+            }
+            class_of[k] = static_cast<std::uint32_t>(c);
+        }
+        brief_.reserve(f_.size());
+        for (const scanned_figure& f : f_) {
+            brief_.push_back({class_of[f.unit], f.what, f.kind, f.threshold});
+        }
     }
 
     // --- the cues before each figure, found once ---
@@ -679,9 +714,10 @@ private:
     void conversions() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
             const std::size_t o = f_[i].paren_of;
-            if (o != npos && (i == o + 1) && f_[o].what != role::rate && f_[i].kind == f_[o].kind &&
-                f_[i].kind != reckon::kind::share && f_[i].kind != reckon::kind::points &&
-                u(i).symbol != u(o).symbol && (u(i).kind != reckon::kind::number)) {
+            if (o != npos && (i == o + 1) && brief_[o].what != role::rate &&
+                brief_[i].kind == brief_[o].kind && brief_[i].kind != reckon::kind::share &&
+                brief_[i].kind != reckon::kind::points && u(i).symbol != u(o).symbol &&
+                (u(i).kind != reckon::kind::number)) {
                 equivalent_[i] = true;
                 add(make(relation_kind::conversion, {id(i), id(o)},
                          f_[o].label.empty() ? "the same figure in another unit"
@@ -695,7 +731,7 @@ private:
                     if (f_[j].sentence != f_[i].sentence) {
                         break;
                     }
-                    if (is_level(j) && f_[j].kind == f_[i].kind && usable(j)) {
+                    if (is_level(j) && brief_[j].kind == brief_[i].kind && usable(j)) {
                         equivalent_[i] = true;
                         relation r = make(relation_kind::conversion, {id(i), id(j)},
                                           f_[j].label + ", converted");
@@ -711,7 +747,7 @@ private:
 
     void targets() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::target_percent) {
+            if (brief_[i].what != role::target_percent) {
                 continue;
             }
             const auto done = last_cue_before(i, words_from::clause, cue::complete);
@@ -788,11 +824,11 @@ private:
 
     [[nodiscard]] bool same_role(std::size_t a, std::size_t b) const {
         const auto r = [&](std::size_t i) {
-            return f_[i].what == role::increment ? role::increment : role::level;
+            return brief_[i].what == role::increment ? role::increment : role::level;
         };
-        return r(a) == r(b) && f_[a].kind != reckon::kind::share &&
-               f_[b].kind != reckon::kind::share && f_[a].kind != reckon::kind::points &&
-               f_[b].kind != reckon::kind::points && additive_[a] && additive_[b];
+        return r(a) == r(b) && brief_[a].kind != reckon::kind::share &&
+               brief_[b].kind != reckon::kind::share && brief_[a].kind != reckon::kind::points &&
+               brief_[b].kind != reckon::kind::points && additive_[a] && additive_[b];
     }
 
     // Averages, per-capita values, prices and indices do not add up over parts.
@@ -1026,7 +1062,7 @@ private:
         std::vector<bool> done(l.groups.size() > 0 ? l.groups.front().size() : 0, false);
         for (std::size_t a = 1; a < l.groups.front().size(); ++a) {
             const std::size_t first_attr = l.groups.front()[a];
-            if (!is_level(first_attr) && f_[first_attr].what != role::increment) {
+            if (!is_level(first_attr) && brief_[first_attr].what != role::increment) {
                 continue;
             }
             std::vector<std::size_t> attrs{first_attr};
@@ -1037,8 +1073,8 @@ private:
                     const std::size_t m = l.groups[g][k];
                     if (same_role(m, first_attr) && same_kind(m, first_attr) &&
                         (key_of(m) == key_of(first_attr) ||
-                         (f_[first_attr].what == role::increment &&
-                          f_[m].what == role::increment))) {
+                         (brief_[first_attr].what == role::increment &&
+                          brief_[m].what == role::increment))) {
                         hit = m;
                         break;
                     }
@@ -1050,14 +1086,14 @@ private:
                 }
             }
             std::size_t whole = npos;
-            if (f_[first_attr].what == role::increment) {
+            if (brief_[first_attr].what == role::increment) {
                 // The change of the parts against the change of the whole: only for a
                 // complete list (a partial list of changes bounds nothing).
                 if (!l.complete || !every_group || l.anchor == npos) {
                     continue;
                 }
                 for (std::size_t j = l.anchor + 1; j < l.groups.front().front(); ++j) {
-                    if (f_[j].what == role::increment && same_kind(j, first_attr) &&
+                    if (brief_[j].what == role::increment && same_kind(j, first_attr) &&
                         f_[j].sentence == f_[l.anchor].sentence) {
                         whole = j;
                         break;
@@ -1313,7 +1349,7 @@ private:
     void implicit_sets() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
             if (list_of_[i] != npos || !usable(i) || f_[i].paren_of != npos ||
-                !(is_level(i) || f_[i].what == role::increment)) {
+                !(is_level(i) || brief_[i].what == role::increment)) {
                 continue;
             }
             auto m = member(i);
@@ -1570,7 +1606,7 @@ private:
 
     void shares() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::share) {
+            if (brief_[i].what != role::share) {
                 continue;
             }
             // The words naming the whole: after 占, up to 的 / 比重 / the number.
@@ -1596,7 +1632,7 @@ private:
                 if (f_[j].sentence != f_[i].sentence) {
                     break;
                 }
-                if (f_[j].what == role::share) {
+                if (brief_[j].what == role::share) {
                     break; // the previous share's part is not ours
                 }
                 if (is_level(j) && usable(j) && !is_target_[j]) {
@@ -1662,11 +1698,12 @@ private:
 
     void structures() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::structure) {
+            if (brief_[i].what != role::structure) {
                 continue;
             }
             std::size_t j = i;
-            while (j < f_.size() && f_[j].what == role::structure && f_[j].clause == f_[i].clause) {
+            while (j < f_.size() && brief_[j].what == role::structure &&
+                   f_[j].clause == f_[i].clause) {
                 ++j;
             }
             std::vector<std::string> ids{std::string()};
@@ -1720,7 +1757,7 @@ private:
                 std::size_t j = i;
                 std::vector<std::string> ids{std::string()};
                 while (j < f_.size() && f_[j].sentence == f_[i].sentence && j < i + 64) {
-                    if (f_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
+                    if (brief_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
                         ids.push_back(id(j));
                     }
                     ++j;
@@ -1746,7 +1783,7 @@ private:
 
     void growth() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::rate) {
+            if (brief_[i].what != role::rate) {
                 continue;
             }
             const std::string& lab = f_[i].label;
@@ -1766,14 +1803,15 @@ private:
                 if (f_[j].sentence != f_[i].sentence || f_[j].segment != f_[i].segment) {
                     break;
                 }
-                if (f_[j].what == role::rate) {
+                if (brief_[j].what == role::rate) {
                     break;
                 }
-                if (equivalent_[j] || f_[j].threshold || f_[j].what == role::share ||
-                    f_[j].what == role::target_percent || f_[j].what == role::plain_percent) {
+                if (equivalent_[j] || brief_[j].threshold || brief_[j].what == role::share ||
+                    brief_[j].what == role::target_percent ||
+                    brief_[j].what == role::plain_percent) {
                     continue;
                 }
-                if (f_[j].what == role::increment && increment == npos) {
+                if (brief_[j].what == role::increment && increment == npos) {
                     increment = j;
                     continue;
                 }
@@ -1828,10 +1866,10 @@ private:
         }
         // An increment against a level compared with another: 与 … 相比, 增加 …, with no rate.
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::increment || f_[i].paren_of != npos) {
+            if (brief_[i].what != role::increment || f_[i].paren_of != npos) {
                 continue;
             }
-            bool has_rate_after = i + 1 < f_.size() && f_[i + 1].what == role::rate &&
+            bool has_rate_after = i + 1 < f_.size() && brief_[i + 1].what == role::rate &&
                                   f_[i + 1].sentence == f_[i].sentence;
             if (has_rate_after) {
                 continue; // done above
@@ -1867,14 +1905,14 @@ private:
 
     void points() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::points) {
+            if (brief_[i].what != role::points) {
                 continue;
             }
             std::size_t previous = npos;
             std::size_t current = npos;
             for (std::size_t k = i; k > 0 && i - k < 4; --k) {
                 const std::size_t j = k - 1;
-                if (f_[j].sentence != f_[i].sentence || f_[j].kind != reckon::kind::share) {
+                if (f_[j].sentence != f_[i].sentence || brief_[j].kind != reckon::kind::share) {
                     break;
                 }
                 if (previous == npos && cue_before(j, words_from::clause, cue::than)) {
@@ -1898,7 +1936,7 @@ private:
 
     void pulls() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::points) {
+            if (brief_[i].what != role::points) {
                 continue;
             }
             const auto p = last_cue_before(i, words_from::gap, cue::pull);
@@ -1922,7 +1960,7 @@ private:
                 if (f_[j].paragraph != f_[i].paragraph) {
                     break;
                 }
-                if (f_[j].kind == reckon::kind::share &&
+                if (brief_[j].kind == reckon::kind::share &&
                     cue_before(j, words_from::clause, cue::contribution)) {
                     contribution = j;
                     break;
@@ -1932,7 +1970,7 @@ private:
             std::size_t growth_rate = npos;
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
                 const std::size_t j = k - 1;
-                if (f_[j].what != role::rate || subject_of_rate_[j] == npos) {
+                if (brief_[j].what != role::rate || subject_of_rate_[j] == npos) {
                     continue;
                 }
                 const std::string_view subject = key_of(subject_of_rate_[j]);
@@ -2060,7 +2098,7 @@ private:
             std::size_t change[3] = {npos, npos, npos};
             std::size_t current = npos;
             for (std::size_t k = i; k < e && k < i + window; ++k) {
-                if (f_[k].kind == reckon::kind::share) {
+                if (brief_[k].kind == reckon::kind::share) {
                     const std::string& l = f_[k].label;
                     current = l.find("自然增长率") != std::string::npos ? 0
                               : l.find("出生率") != std::string::npos   ? 1
@@ -2071,7 +2109,7 @@ private:
                     }
                     continue;
                 }
-                if (f_[k].kind == reckon::kind::points && current != npos &&
+                if (brief_[k].kind == reckon::kind::points && current != npos &&
                     change[current] == npos && f_[k].sentence == f_[rate[current]].sentence) {
                     change[current] = k;
                 }
@@ -2137,7 +2175,7 @@ private:
             for (std::string_view w : words) {
                 cued = cued || at(s_, f_[i].end, w) || ends(s_, f_[i].prefix_begin, w);
             }
-            if (!cued || f_[i].kind == reckon::kind::share) {
+            if (!cued || brief_[i].kind == reckon::kind::share) {
                 continue;
             }
             // The two figures it separates: the latest two before it in the paragraph.
@@ -2197,11 +2235,11 @@ private:
             std::size_t count = npos;
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
                 const std::size_t j = k - 1;
-                if (total == npos && is_level(j) && f_[j].kind == f_[i].kind &&
+                if (total == npos && is_level(j) && brief_[j].kind == brief_[i].kind &&
                     keys_match(key_of(j), key)) {
                     total = j;
                 }
-                if (count == npos && is_level(j) && f_[j].kind == reckon::kind::count &&
+                if (count == npos && is_level(j) && brief_[j].kind == reckon::kind::count &&
                     f_[j].label.find("人口") != std::string::npos) {
                     count = j;
                 }
@@ -2229,6 +2267,7 @@ private:
     std::vector<std::size_t> share_whole_;
     std::vector<bool> additive_;
     std::vector<cues_before> cues_before_; // by figure
+    std::vector<brief> brief_;             // by figure
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_unknown{0xFFFFFFFFU, 0};
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_none{0xFFFFFFFEU, 0};
     mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> member_; // by figure, lazily

@@ -553,6 +553,8 @@ public:
         return units_.size() - 1;
     }
     [[nodiscard]] const unit& at(std::size_t i) const { return units_.at(i); }
+    /// How many units the text uses.
+    [[nodiscard]] std::size_t size() const noexcept { return units_.size(); }
 
     /// Whether find_unit knows a symbol (asked once per symbol).
     [[nodiscard]] bool known(const std::string& symbol) const {
