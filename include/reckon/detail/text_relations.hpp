@@ -836,16 +836,19 @@ private:
         static const std::vector<std::string_view> words = {
             "人均", "平均", "均价", "价格", "单价", "指数", "中位数", "率",
         };
-        // One pass over the label, trying the words only where one's first byte stands.
-        static const std::array<bool, 256> first = [] {
-            std::array<bool, 256> t{};
+        // One pass over the label, trying the words only where one's first two bytes stand
+        // (every Han character starts with one of a few bytes: the first alone says little).
+        static const std::vector<bool> first_two = [] {
+            std::vector<bool> t(0x10000, false);
             for (std::string_view w : words) {
-                t[static_cast<unsigned char>(w[0])] = true;
+                t[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                  static_cast<unsigned char>(w[1])] = true;
             }
             return t;
         }();
-        for (std::size_t p = 0; p < label.size(); ++p) {
-            if (!first[static_cast<unsigned char>(label[p])]) {
+        for (std::size_t p = 0; p + 1 < label.size(); ++p) {
+            if (!first_two[(static_cast<std::size_t>(static_cast<unsigned char>(label[p])) << 8U) |
+                           static_cast<unsigned char>(label[p + 1])]) {
                 continue;
             }
             for (std::string_view w : words) {

@@ -1939,8 +1939,17 @@ private:
             }
         };
         skip_spaces();
-        if (f.qual == qualifier::none || f.qual == qualifier::a_little_over) {
-            for (const auto& w : prefix_qualifiers()) {
+        if ((f.qual == qualifier::none || f.qual == qualifier::a_little_over) && q > 0) {
+            // Only the words that end with the byte before q (in lower case: English words
+            // match in any case), in the list's order: the first that stands there wins.
+            static const std::array<std::vector<qualifier_word>, 256> by_last = [] {
+                std::array<std::vector<qualifier_word>, 256> t{};
+                for (const auto& w : prefix_qualifiers()) {
+                    t[static_cast<unsigned char>(w.word.back())].push_back(w);
+                }
+                return t;
+            }();
+            for (const auto& w : by_last[static_cast<unsigned char>(lower(s_[q - 1]))]) {
                 const bool english = is_alpha(w.word[0]);
                 if (english ? word_ends(s_, q, w.word) : ends(s_, q, w.word)) {
                     if (f.qual == qualifier::none) {
