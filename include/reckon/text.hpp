@@ -87,8 +87,8 @@ struct text_options {
 
     // Relations first: they read the scan's words; the figures then take its labels over.
     std::vector<relation> relations;
-    std::vector<std::string> better_labels;
-    std::vector<std::string> better_units;
+    detail::figure_texts better_labels; // for a few figures (tables): sparse
+    detail::figure_texts better_units;
     if (options.relations) {
         detail::relation_builder rb(sc, clean.str());
         rb.run();
@@ -104,15 +104,15 @@ struct text_options {
     std::unordered_map<std::string, std::optional<unit_ref>> better_found; // by symbol
     for (std::size_t i = 0; i < sc.figures.size(); ++i) {
         detail::scanned_figure& s = sc.figures[i];
-        figure f;
+        figure& f = figures.emplace_back(); // filled in place: a figure is not small
         f.id = detail::relation_builder::id(i);
-        f.label = i < better_labels.size() && !better_labels[i].empty()
-                      ? std::move(better_labels[i])
-                      : std::move(s.label);
+        std::string* better_label = better_labels.find(i);
+        f.label = better_label != nullptr && !better_label->empty() ? std::move(*better_label)
+                                                                    : std::move(s.label);
         const std::size_t b = clean.begin_offset(s.begin);
         const std::size_t e = clean.end_offset(s.end);
         f.place = source_span::at(b, e - b);
-        f.text = std::string(text.substr(b, e - b));
+        f.text.assign(text.data() + b, e - b);
         f.display = s.display;
         if (options.trailing_zero_groups_rounded) {
             // "35,000": the zero groups after a separator are not significant.
@@ -135,15 +135,16 @@ struct text_options {
         }
         f.negated = s.negated;
         const unit_ref* better = nullptr;
-        if (i < better_units.size() && !better_units[i].empty()) {
+        if (const std::string* symbol = better_units.find(i);
+            symbol != nullptr && !symbol->empty()) {
             // 2万 beside 万户: 2万户. Each symbol looked up once.
-            auto found = better_found.find(better_units[i]);
+            auto found = better_found.find(*symbol);
             if (found == better_found.end()) {
-                std::optional<unit> u = find_unit(better_units[i]);
-                found = better_found
-                            .emplace(better_units[i],
-                                     u ? std::optional<unit_ref>(std::move(*u)) : std::nullopt)
-                            .first;
+                std::optional<unit> u = find_unit(*symbol);
+                found =
+                    better_found
+                        .emplace(*symbol, u ? std::optional<unit_ref>(std::move(*u)) : std::nullopt)
+                        .first;
             }
             if (found->second) {
                 better = &*found->second;
@@ -160,11 +161,9 @@ struct text_options {
             if (s.unit >= unit_first.size()) {
                 unit_first.resize(s.unit + 1, detail::npos);
             }
-            unit_first[s.unit] = figures.size();
+            unit_first[s.unit] = figures.size() - 1;
         }
         f.qualifier = s.qual;
-        figures.push_back(std::move(f));
-        s.key = std::string(); // the scan's copy is no longer needed
     }
     for (const auto& k : sc.skips) {
         const std::size_t b = clean.begin_offset(k.begin);

@@ -141,11 +141,13 @@ inline constexpr std::u32string_view traditional_pairs =
 
 // --- the clean text and its map to the original ------------------------------------------------
 
-/// A cleaned copy of a text with a map from its byte offsets to the original's.
+/// A cleaned copy of a text with a map from its byte offsets to the original's. When cleaning
+/// changes nothing (the common case), there is no copy: the clean text is the text itself, so
+/// the text must outlive its clean_text (`make` takes no temporary string).
 class clean_text {
 public:
     /// The text used for matching: UTF-8, simplified, narrowed, pinyin removed.
-    [[nodiscard]] const std::string& str() const noexcept { return clean_; }
+    [[nodiscard]] std::string_view str() const noexcept { return view_; }
 
     /// The original offset where a piece that starts at clean offset `c` starts (after any
     /// noise removed just before it).
@@ -161,12 +163,30 @@ public:
         return m.clean == c ? m.orig : m.orig + m.gap + (c - m.clean);
     }
 
-    /// Builds the clean text of `text`; throws input_error (with line and column) on invalid
-    /// UTF-8.
+    /// Builds the clean text of `text`, of at most `max_source_bytes` (4 GiB: its offsets are
+    /// 32-bit); throws input_error (with line and column) on invalid UTF-8, or for a longer
+    /// text. It views `text` when cleaning changes nothing.
     static clean_text make(std::string_view text, const std::string& source) {
+        if (text.size() > max_clean_bytes) {
+            throw input_error(source, max_clean_bytes,
+                              "a text longer than 4 GiB (places are 32-bit byte offsets)");
+        }
         clean_text out;
-        out.clean_.reserve(text.size());
         out.marks_.push_back({0, 0, 0});
+        // The text as it is, until cleaning changes a byte: then the copy starts.
+        bool copying = false;
+        auto keep = [&](std::size_t from, std::size_t n) {
+            if (copying) {
+                out.clean_.append(text.data() + from, n);
+            }
+        };
+        auto copy_before = [&](std::size_t at_offset) {
+            if (!copying) {
+                out.clean_.reserve(text.size());
+                out.clean_.assign(text.data(), at_offset);
+                copying = true;
+            }
+        };
         std::size_t line = 1;
         std::size_t column = 1;
         std::size_t i = 0;
@@ -189,7 +209,7 @@ public:
                     }
                     ++j;
                 } while (j < text.size() && plain_ascii(text[j]));
-                out.clean_.append(text.data() + i, j - i);
+                keep(i, j - i);
                 last_emitted = static_cast<unsigned char>(text[j - 1]);
                 i = j;
                 continue;
@@ -203,7 +223,7 @@ public:
                                    static_cast<char32_t>(b2 & 0x3FU);
                 if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && is_han(c) &&
                     simplified(c) == c) {
-                    out.clean_.append(text.data() + i, 3);
+                    keep(i, 3);
                     last_emitted = c;
                     ++column;
                     i += 3;
@@ -218,6 +238,7 @@ public:
             if ((cp.value == U'(' || cp.value == U'\uFF08') && is_han(last_emitted)) {
                 const std::size_t skip = pinyin_annotation(text, i);
                 if (skip != 0) {
+                    copy_before(i);
                     out.gap(i, skip);
                     column += skip_columns(text.substr(i, skip));
                     i += skip;
@@ -225,7 +246,7 @@ public:
                 }
             }
             if (cp.value < 0x80 && cp.value != U'\r' && cp.value != U'\t') {
-                out.clean_ += static_cast<char>(cp.value); // plain ASCII: as it is
+                keep(i, 1); // plain ASCII: as it is
                 last_emitted = cp.value;
                 if (cp.value == U'\n') {
                     ++line;
@@ -239,11 +260,13 @@ public:
             char32_t c = narrowed(cp.value);
             c = simplified(c);
             if (c == cp.value) {
-                out.clean_.append(text.data() + i, cp.length); // as it is: no re-encoding
+                keep(i, cp.length); // as it is: no re-encoding
                 last_emitted = c;
             } else if (c == 0) {
+                copy_before(i);
                 out.gap(i, cp.length);
             } else {
+                copy_before(i);
                 const std::size_t before = out.clean_.size();
                 append_utf8(out.clean_, c);
                 const std::size_t written = out.clean_.size() - before;
@@ -260,14 +283,35 @@ public:
             }
             i += cp.length;
         }
+        out.own_ = copying;
+        out.view_ = copying ? std::string_view(out.clean_) : text;
         return out;
     }
+    /// Not of a temporary string: the clean text may view it.
+    static clean_text make(std::string&& text, const std::string& source) = delete;
+
+    clean_text(const clean_text&) = delete; // (its view may point into its own copy)
+    clean_text& operator=(const clean_text&) = delete;
+    clean_text(clean_text&& other) noexcept { *this = std::move(other); }
+    clean_text& operator=(clean_text&& other) noexcept {
+        clean_ = std::move(other.clean_);
+        marks_ = std::move(other.marks_);
+        last_mark_ = other.last_mark_;
+        own_ = other.own_;
+        view_ = own_ ? std::string_view(clean_) : other.view_;
+        return *this;
+    }
+    ~clean_text() = default;
 
 private:
+    clean_text() = default;
+
+    static constexpr std::size_t max_clean_bytes = 0xffffffffU; // max_source_bytes
+
     struct mark {
-        std::size_t clean; // at this clean offset,
-        std::size_t orig;  // the original is here, and
-        std::size_t gap;   // this many original bytes were dropped right before it
+        std::uint32_t clean; // at this clean offset,
+        std::uint32_t orig;  // the original is here, and
+        std::uint32_t gap;   // this many original bytes were dropped right before it
     };
 
     [[nodiscard]] const mark& at(std::size_t c) const {
@@ -298,18 +342,21 @@ private:
     void gap(std::size_t orig_at, std::size_t length) {
         const std::size_t c = clean_.size();
         if (marks_.back().clean == c) {
-            marks_.back().gap += length;
+            marks_.back().gap += static_cast<std::uint32_t>(length);
         } else {
-            marks_.push_back({c, orig_at, length});
+            marks_.push_back({static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(orig_at),
+                              static_cast<std::uint32_t>(length)});
         }
     }
 
     void replaced(std::size_t clean_at, std::size_t orig_at, std::size_t written,
                   std::size_t original) {
         if (marks_.back().clean != clean_at) {
-            marks_.push_back({clean_at, orig_at, 0});
+            marks_.push_back(
+                {static_cast<std::uint32_t>(clean_at), static_cast<std::uint32_t>(orig_at), 0});
         }
-        marks_.push_back({clean_at + written, orig_at + original, 0});
+        marks_.push_back({static_cast<std::uint32_t>(clean_at + written),
+                          static_cast<std::uint32_t>(orig_at + original), 0});
     }
 
     // The byte length of a pinyin annotation `(xiàng)` starting at text[i], or 0.
@@ -343,7 +390,9 @@ private:
         return n;
     }
 
-    std::string clean_;
+    std::string clean_;     // the copy, when cleaning changed a byte
+    std::string_view view_; // clean_, or the text itself
+    bool own_ = false;      // view_ is clean_
     std::vector<mark> marks_;
     mutable std::size_t last_mark_ = 0; // where `at` answered last
 };

@@ -160,6 +160,58 @@ member_of(std::string_view label) {
     return false;
 }
 
+/// Texts that a few figures of many have (better labels, better units), by figure index: a
+/// list sorted by index, so that a text with a million figures and none of these costs nothing.
+///
+///     figure_texts t;
+///     t.set(4, "万户");
+///     t.find(4);   // -> "万户"; t.find(3) -> nullptr
+class figure_texts {
+public:
+    /// Sets figure i's text (set in increasing order of i, as the relation pass does: then
+    /// each is an append).
+    void set(std::size_t i, std::string text) {
+        if (entries_.empty() || entries_.back().first < i) {
+            entries_.emplace_back(i, std::move(text));
+            return;
+        }
+        auto it = lower(entries_, i);
+        if (it != entries_.end() && it->first == i) {
+            it->second = std::move(text);
+        } else {
+            entries_.emplace(it, i, std::move(text));
+        }
+    }
+    /// Figure i's text, or nullptr.
+    [[nodiscard]] std::string* find(std::size_t i) {
+        auto it = lower(entries_, i);
+        return it != entries_.end() && it->first == i ? &it->second : nullptr;
+    }
+    [[nodiscard]] const std::string* find(std::size_t i) const {
+        auto it = lower(entries_, i);
+        return it != entries_.end() && it->first == i ? &it->second : nullptr;
+    }
+    /// Figure i's text, or an empty one.
+    [[nodiscard]] const std::string& get(std::size_t i) const {
+        static const std::string none;
+        const std::string* t = find(i);
+        return t != nullptr ? *t : none;
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+
+private:
+    // The first entry of index i or more, in `entries` (const or not).
+    template <typename Entries>
+    [[nodiscard]] static auto lower(Entries& entries, std::size_t i) -> decltype(entries.begin()) {
+        return std::lower_bound(entries.begin(), entries.end(), i,
+                                [](const std::pair<std::size_t, std::string>& e, std::size_t v) {
+                                    return e.first < v;
+                                });
+    }
+
+    std::vector<std::pair<std::size_t, std::string>> entries_;
+};
+
 /// Infers the relations among scanned figures.
 class relation_builder {
 public:
@@ -167,6 +219,8 @@ public:
         : sc_(sc), f_(sc.figures), s_(clean), list_of_(f_.size(), npos), nested_(f_.size(), false),
           equivalent_(f_.size(), false), subject_of_rate_(f_.size(), npos),
           is_target_(f_.size(), false), whole_of_(f_.size(), npos), share_whole_(f_.size(), npos) {
+        find_cues_before();
+        summarize();
         additive_.reserve(f_.size());
         for (const auto& f : f_) {
             additive_.push_back(additive_label(f.label));
@@ -174,12 +228,10 @@ public:
     }
 
     std::vector<relation> relations;
-    std::vector<std::string> labels; ///< better labels found for some figures (tables), or empty
-    std::vector<std::string> units; ///< a unit symbol that context gives a bare scale (2万 → 万户)
+    figure_texts labels; ///< better labels found for some figures (tables)
+    figure_texts units;  ///< a unit symbol that context gives a bare scale (2万 → 万户)
 
     void run() {
-        labels.assign(f_.size(), std::string());
-        units.assign(f_.size(), std::string());
         tables();
         conversions();
         targets();
@@ -222,13 +274,17 @@ private:
     // --- helpers ---
 
     [[nodiscard]] const unit& u(std::size_t i) const { return sc_.units.at(f_[i].unit); }
+    /// Figure i's key (its label without noise words).
+    [[nodiscard]] std::string_view key_of(std::size_t i) const noexcept { return sc_.key(f_[i]); }
     [[nodiscard]] bool same_kind(std::size_t a, std::size_t b) const {
-        return compatible(u(a), u(b));
+        return brief_[a].compatible == brief_[b].compatible; // compatible(u(a), u(b))
     }
-    [[nodiscard]] bool usable(std::size_t i) const { return !f_[i].threshold && !equivalent_[i]; }
+    [[nodiscard]] bool usable(std::size_t i) const {
+        return !brief_[i].threshold && !equivalent_[i];
+    }
     [[nodiscard]] bool is_level(std::size_t i) const {
-        return f_[i].what == role::level && f_[i].kind != reckon::kind::share &&
-               f_[i].kind != reckon::kind::points;
+        return brief_[i].what == role::level && brief_[i].kind != reckon::kind::share &&
+               brief_[i].kind != reckon::kind::points;
     }
 
     void add(relation r) { relations.push_back(std::move(r)); }
@@ -287,6 +343,109 @@ private:
             }
         });
         return out;
+    }
+
+    // --- what the passes ask of every figure, in a few bytes each ---
+
+    // The passes go over all figures again and again, most of them to skip one after a glance
+    // at its role: the fields they glance at, packed (a scanned figure is 152 bytes).
+    struct brief {
+        std::uint32_t compatible = 0; // units of one (kind, dimension) share it: `same_kind`
+        role what = role::level;
+        reckon::kind kind = reckon::kind::number;
+        bool threshold = false;
+    };
+
+    void summarize() {
+        // Units compatible with each other (one kind and dimension) share a number.
+        std::vector<std::uint32_t> class_of(sc_.units.size());
+        std::vector<const unit*> classes;
+        for (std::size_t k = 0; k < class_of.size(); ++k) {
+            const unit& x = sc_.units.at(k);
+            std::size_t c = 0;
+            while (c < classes.size() && !compatible(*classes[c], x)) {
+                ++c;
+            }
+            if (c == classes.size()) {
+                classes.push_back(&x);
+            }
+            class_of[k] = static_cast<std::uint32_t>(c);
+        }
+        brief_.reserve(f_.size());
+        for (const scanned_figure& f : f_) {
+            brief_.push_back({class_of[f.unit], f.what, f.kind, f.threshold});
+        }
+    }
+
+    // --- the cues before each figure, found once ---
+
+    // Where the words before a figure start, for the cues among them: the end of the previous
+    // figure (gap), its clause, its sentence. The words run up to the figure's prefix.
+    enum class words_from : unsigned char { gap, clause, sentence };
+
+    // Per figure, a bit per kind of cue (1 << cue) among its words, from each start: what
+    // has_cue(f.gap_begin / clause_begin / sentence_begin, f.prefix_begin, c) says, asked of
+    // a figure by several passes, answered by one look at the cues.
+    struct cues_before {
+        std::uint32_t gap = 0;
+        std::uint32_t clause = 0;
+        std::uint32_t sentence = 0;
+    };
+    static_assert(static_cast<unsigned>(cue::prices) < 32, "a bit per cue");
+
+    void find_cues_before() {
+        const auto& cues = sc_.cues;
+        cues_before_.resize(f_.size());
+        std::size_t next = 0; // the first cue at or after the lowest start of the last figure
+        for (std::size_t i = 0; i < f_.size(); ++i) {
+            const scanned_figure& f = f_[i];
+            const std::size_t to = f.prefix_begin;
+            // As cues_in caps them: never more than 600 bytes back.
+            auto capped = [to](std::size_t from) { return to > from + 600 ? to - 600 : from; };
+            const std::size_t gap = capped(f.gap_begin);
+            const std::size_t clause = capped(f.clause_begin);
+            const std::size_t sentence = capped(f.sentence_begin);
+            const std::size_t lowest = std::min(gap, std::min(clause, sentence));
+            // Figures come in text order, so the first cue moves forward nearly always.
+            if (next > 0 && cues[next - 1].begin >= lowest) {
+                next = static_cast<std::size_t>(
+                    std::lower_bound(
+                        cues.begin(), cues.end(), lowest,
+                        [](const cue_event& c, std::size_t v) { return c.begin < v; }) -
+                    cues.begin());
+            }
+            while (next < cues.size() && cues[next].begin < lowest) {
+                ++next;
+            }
+            cues_before& m = cues_before_[i];
+            for (std::size_t k = next; k < cues.size() && cues[k].begin < to; ++k) {
+                const std::uint32_t bit = 1U << static_cast<unsigned>(cues[k].what);
+                m.gap |= cues[k].begin >= gap ? bit : 0U;
+                m.clause |= cues[k].begin >= clause ? bit : 0U;
+                m.sentence |= cues[k].begin >= sentence ? bit : 0U;
+            }
+        }
+    }
+
+    // Whether a cue `c` stands among figure i's words from `from` (has_cue, looked up).
+    [[nodiscard]] bool cue_before(std::size_t i, words_from from, cue c) const {
+        const cues_before& m = cues_before_[i];
+        const std::uint32_t bits = from == words_from::gap      ? m.gap
+                                   : from == words_from::clause ? m.clause
+                                                                : m.sentence;
+        return (bits >> static_cast<unsigned>(c) & 1U) != 0;
+    }
+
+    // The last cue `c` among figure i's words from `from` (last_cue, skipped when there is none).
+    [[nodiscard]] std::optional<cue_event> last_cue_before(std::size_t i, words_from from,
+                                                           cue c) const {
+        if (!cue_before(i, from, c)) {
+            return std::nullopt;
+        }
+        const std::size_t b = from == words_from::gap      ? f_[i].gap_begin
+                              : from == words_from::clause ? f_[i].clause_begin
+                                                           : f_[i].sentence_begin;
+        return last_cue(b, f_[i].prefix_begin, c);
     }
 
     // The text of the sentence from its start up to clean offset `to`, at most 600 bytes.
@@ -477,8 +636,8 @@ private:
             for (const group& g : groups) {
                 for (std::size_t c = 0; c < g.columns.size(); ++c) {
                     const std::size_t fi = rows[k].figures[g.columns[c]];
-                    labels[fi] = g.label + (g.sub.empty() ? "" : ": " + g.sub[c]) +
-                                 (row_label.empty() ? "" : " (" + row_label + ")");
+                    labels.set(fi, g.label + (g.sub.empty() ? "" : ": " + g.sub[c]) +
+                                       (row_label.empty() ? "" : " (" + row_label + ")"));
                 }
             }
         }
@@ -513,7 +672,7 @@ private:
                 add(make(relation_kind::sum,
                          {id(fs[groups[g].columns[total]]), id(fs[groups[g].columns[parts[0]]]),
                           id(fs[groups[g].columns[parts[1]]])},
-                         labels[fs[groups[g].columns[total]]] + " = Σ parts (table)"));
+                         labels.get(fs[groups[g].columns[total]]) + " = Σ parts (table)"));
             }
         }
         for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -545,7 +704,7 @@ private:
                     ids.push_back(id(fs[c]));
                 }
                 add(make(relation_kind::sum, std::move(ids),
-                         labels[fs[group_total[g]]] + " = Σ parts (table)"));
+                         labels.get(fs[group_total[g]]) + " = Σ parts (table)"));
             }
         }
     }
@@ -555,9 +714,10 @@ private:
     void conversions() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
             const std::size_t o = f_[i].paren_of;
-            if (o != npos && (i == o + 1) && f_[o].what != role::rate && f_[i].kind == f_[o].kind &&
-                f_[i].kind != reckon::kind::share && f_[i].kind != reckon::kind::points &&
-                u(i).symbol != u(o).symbol && (u(i).kind != reckon::kind::number)) {
+            if (o != npos && (i == o + 1) && brief_[o].what != role::rate &&
+                brief_[i].kind == brief_[o].kind && brief_[i].kind != reckon::kind::share &&
+                brief_[i].kind != reckon::kind::points && u(i).symbol != u(o).symbol &&
+                (u(i).kind != reckon::kind::number)) {
                 equivalent_[i] = true;
                 add(make(relation_kind::conversion, {id(i), id(o)},
                          f_[o].label.empty() ? "the same figure in another unit"
@@ -565,13 +725,13 @@ private:
                 continue;
             }
             // 折算为 / 折合: a conversion of the level just before.
-            if (is_level(i) && has_cue(f_[i].gap_begin, f_[i].prefix_begin, cue::convert)) {
+            if (is_level(i) && cue_before(i, words_from::gap, cue::convert)) {
                 for (std::size_t k = i; k > 0 && i - k < 6; --k) {
                     const std::size_t j = k - 1;
                     if (f_[j].sentence != f_[i].sentence) {
                         break;
                     }
-                    if (is_level(j) && f_[j].kind == f_[i].kind && usable(j)) {
+                    if (is_level(j) && brief_[j].kind == brief_[i].kind && usable(j)) {
                         equivalent_[i] = true;
                         relation r = make(relation_kind::conversion, {id(i), id(j)},
                                           f_[j].label + ", converted");
@@ -587,12 +747,11 @@ private:
 
     void targets() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::target_percent) {
+            if (brief_[i].what != role::target_percent) {
                 continue;
             }
-            const auto done = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::complete);
-            const auto rate =
-                last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::completion_rate);
+            const auto done = last_cue_before(i, words_from::clause, cue::complete);
+            const auto rate = last_cue_before(i, words_from::clause, cue::completion_rate);
             std::size_t target = npos;
             std::size_t actual = npos;
             if (done && !rate) {
@@ -665,11 +824,11 @@ private:
 
     [[nodiscard]] bool same_role(std::size_t a, std::size_t b) const {
         const auto r = [&](std::size_t i) {
-            return f_[i].what == role::increment ? role::increment : role::level;
+            return brief_[i].what == role::increment ? role::increment : role::level;
         };
-        return r(a) == r(b) && f_[a].kind != reckon::kind::share &&
-               f_[b].kind != reckon::kind::share && f_[a].kind != reckon::kind::points &&
-               f_[b].kind != reckon::kind::points && additive_[a] && additive_[b];
+        return r(a) == r(b) && brief_[a].kind != reckon::kind::share &&
+               brief_[b].kind != reckon::kind::share && brief_[a].kind != reckon::kind::points &&
+               brief_[b].kind != reckon::kind::points && additive_[a] && additive_[b];
     }
 
     // Averages, per-capita values, prices and indices do not add up over parts.
@@ -677,16 +836,19 @@ private:
         static const std::vector<std::string_view> words = {
             "人均", "平均", "均价", "价格", "单价", "指数", "中位数", "率",
         };
-        // One pass over the label, trying the words only where one's first byte stands.
-        static const std::array<bool, 256> first = [] {
-            std::array<bool, 256> t{};
+        // One pass over the label, trying the words only where one's first two bytes stand
+        // (every Han character starts with one of a few bytes: the first alone says little).
+        static const std::vector<bool> first_two = [] {
+            std::vector<bool> t(0x10000, false);
             for (std::string_view w : words) {
-                t[static_cast<unsigned char>(w[0])] = true;
+                t[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
+                  static_cast<unsigned char>(w[1])] = true;
             }
             return t;
         }();
-        for (std::size_t p = 0; p < label.size(); ++p) {
-            if (!first[static_cast<unsigned char>(label[p])]) {
+        for (std::size_t p = 0; p + 1 < label.size(); ++p) {
+            if (!first_two[(static_cast<std::size_t>(static_cast<unsigned char>(label[p])) << 8U) |
+                           static_cast<unsigned char>(label[p + 1])]) {
                 continue;
             }
             for (std::string_view w : words) {
@@ -759,10 +921,10 @@ private:
                 !compatible(f_[j].when, f_[like].when)) {
                 continue;
             }
-            if (f_[j].key == key) {
+            if (key_of(j) == key) {
                 return j;
             }
-            if (containing == npos && f_[j].key.find(key) != std::string::npos) {
+            if (containing == npos && key_of(j).find(key) != std::string::npos) {
                 containing = j;
             }
         }
@@ -829,7 +991,7 @@ private:
                 const std::string x = among_prefix(i);
                 bool nested_list = false;
                 for (std::size_t g = 0; g < l.groups.size() && !x.empty() && !nested_list; ++g) {
-                    nested_list = f_[l.groups[g].front()].key.find(x) != std::string::npos;
+                    nested_list = key_of(l.groups[g].front()).find(x) != std::string::npos;
                 }
                 if (nested_list) {
                     break;
@@ -903,7 +1065,7 @@ private:
         std::vector<bool> done(l.groups.size() > 0 ? l.groups.front().size() : 0, false);
         for (std::size_t a = 1; a < l.groups.front().size(); ++a) {
             const std::size_t first_attr = l.groups.front()[a];
-            if (!is_level(first_attr) && f_[first_attr].what != role::increment) {
+            if (!is_level(first_attr) && brief_[first_attr].what != role::increment) {
                 continue;
             }
             std::vector<std::size_t> attrs{first_attr};
@@ -913,9 +1075,9 @@ private:
                 for (std::size_t k = 1; k < l.groups[g].size(); ++k) {
                     const std::size_t m = l.groups[g][k];
                     if (same_role(m, first_attr) && same_kind(m, first_attr) &&
-                        (f_[m].key == f_[first_attr].key ||
-                         (f_[first_attr].what == role::increment &&
-                          f_[m].what == role::increment))) {
+                        (key_of(m) == key_of(first_attr) ||
+                         (brief_[first_attr].what == role::increment &&
+                          brief_[m].what == role::increment))) {
                         hit = m;
                         break;
                     }
@@ -927,21 +1089,21 @@ private:
                 }
             }
             std::size_t whole = npos;
-            if (f_[first_attr].what == role::increment) {
+            if (brief_[first_attr].what == role::increment) {
                 // The change of the parts against the change of the whole: only for a
                 // complete list (a partial list of changes bounds nothing).
                 if (!l.complete || !every_group || l.anchor == npos) {
                     continue;
                 }
                 for (std::size_t j = l.anchor + 1; j < l.groups.front().front(); ++j) {
-                    if (f_[j].what == role::increment && same_kind(j, first_attr) &&
+                    if (brief_[j].what == role::increment && same_kind(j, first_attr) &&
                         f_[j].sentence == f_[l.anchor].sentence) {
                         whole = j;
                         break;
                     }
                 }
             } else {
-                whole = by_label(f_[first_attr].key, first_attr, l.first, list_id);
+                whole = by_label(key_of(first_attr), first_attr, l.first, list_id);
             }
             if (whole == npos || attrs.size() < 2) {
                 continue;
@@ -1147,7 +1309,7 @@ private:
                 continue;
             }
             if (same_role(m, first) && same_kind(m, first) &&
-                ends(f_[m].key, f_[m].key.size(), head)) {
+                ends(key_of(m), key_of(m).size(), head)) {
                 return m;
             }
         }
@@ -1190,7 +1352,7 @@ private:
     void implicit_sets() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
             if (list_of_[i] != npos || !usable(i) || f_[i].paren_of != npos ||
-                !(is_level(i) || f_[i].what == role::increment)) {
+                !(is_level(i) || brief_[i].what == role::increment)) {
                 continue;
             }
             auto m = member(i);
@@ -1306,7 +1468,7 @@ private:
                     named = named || lowered.find(w) != std::string::npos;
                 }
             }
-            std::string part_key = f_[first].key;
+            std::string part_key(key_of(first));
             if (m) {
                 for (std::string_view w : complementary_sets()[m->first].members[m->second]) {
                     const std::size_t p = part_key.find(w);
@@ -1315,7 +1477,7 @@ private:
                     }
                 }
             }
-            named = named || names_overlap(part_key, f_[first].label, f_[j].key, f_[j].label);
+            named = named || names_overlap(part_key, f_[first].label, key_of(j), f_[j].label);
             if (named) {
                 l.anchor = j;
                 return;
@@ -1447,12 +1609,12 @@ private:
 
     void shares() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::share) {
+            if (brief_[i].what != role::share) {
                 continue;
             }
             // The words naming the whole: after 占, up to 的 / 比重 / the number.
             std::string whole_words;
-            if (auto c = last_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::share_of)) {
+            if (auto c = last_cue_before(i, words_from::clause, cue::share_of)) {
                 std::string_view w = s_.substr(c->end, f_[i].prefix_begin - c->end);
                 static constexpr std::string_view share_words[] = {"的比重", "比重", "的比例",
                                                                    "比例",   "的",   "为"};
@@ -1473,7 +1635,7 @@ private:
                 if (f_[j].sentence != f_[i].sentence) {
                     break;
                 }
-                if (f_[j].what == role::share) {
+                if (brief_[j].what == role::share) {
                     break; // the previous share's part is not ours
                 }
                 if (is_level(j) && usable(j) && !is_target_[j]) {
@@ -1489,7 +1651,7 @@ private:
             const std::size_t lw = list_whole(part);
             const bool generic =
                 whole_words.empty() || whole_words == "部" || whole_words.size() < 4;
-            if (lw != npos && (generic || f_[lw].key.find(whole_words) != std::string::npos)) {
+            if (lw != npos && (generic || key_of(lw).find(whole_words) != std::string::npos)) {
                 whole = lw;
             } else if (!generic) {
                 whole = by_label(whole_words, part, part, list_of_[part]);
@@ -1539,11 +1701,12 @@ private:
 
     void structures() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::structure) {
+            if (brief_[i].what != role::structure) {
                 continue;
             }
             std::size_t j = i;
-            while (j < f_.size() && f_[j].what == role::structure && f_[j].clause == f_[i].clause) {
+            while (j < f_.size() && brief_[j].what == role::structure &&
+                   f_[j].clause == f_[i].clause) {
                 ++j;
             }
             std::vector<std::string> ids{std::string()};
@@ -1597,7 +1760,7 @@ private:
                 std::size_t j = i;
                 std::vector<std::string> ids{std::string()};
                 while (j < f_.size() && f_[j].sentence == f_[i].sentence && j < i + 64) {
-                    if (f_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
+                    if (brief_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
                         ids.push_back(id(j));
                     }
                     ++j;
@@ -1618,12 +1781,12 @@ private:
     // --- growth: from two levels, or a level and its increment ---
 
     [[nodiscard]] bool constant_prices(std::size_t i) const {
-        return has_cue(f_[i].sentence_begin, f_[i].prefix_begin, cue::constant_prices);
+        return cue_before(i, words_from::sentence, cue::constant_prices);
     }
 
     void growth() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::rate) {
+            if (brief_[i].what != role::rate) {
                 continue;
             }
             const std::string& lab = f_[i].label;
@@ -1643,21 +1806,21 @@ private:
                 if (f_[j].sentence != f_[i].sentence || f_[j].segment != f_[i].segment) {
                     break;
                 }
-                if (f_[j].what == role::rate) {
+                if (brief_[j].what == role::rate) {
                     break;
                 }
-                if (equivalent_[j] || f_[j].threshold || f_[j].what == role::share ||
-                    f_[j].what == role::target_percent || f_[j].what == role::plain_percent) {
+                if (equivalent_[j] || brief_[j].threshold || brief_[j].what == role::share ||
+                    brief_[j].what == role::target_percent ||
+                    brief_[j].what == role::plain_percent) {
                     continue;
                 }
-                if (f_[j].what == role::increment && increment == npos) {
+                if (brief_[j].what == role::increment && increment == npos) {
                     increment = j;
                     continue;
                 }
                 if (is_level(j) && !is_target_[j]) {
-                    if (f_[j].from_level ||
-                        has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::with) ||
-                        has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::than)) {
+                    if (f_[j].from_level || cue_before(j, words_from::gap, cue::with) ||
+                        cue_before(j, words_from::gap, cue::than)) {
                         if (previous == npos) {
                             previous = j;
                         }
@@ -1706,10 +1869,10 @@ private:
         }
         // An increment against a level compared with another: 与 … 相比, 增加 …, with no rate.
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::increment || f_[i].paren_of != npos) {
+            if (brief_[i].what != role::increment || f_[i].paren_of != npos) {
                 continue;
             }
-            bool has_rate_after = i + 1 < f_.size() && f_[i + 1].what == role::rate &&
+            bool has_rate_after = i + 1 < f_.size() && brief_[i + 1].what == role::rate &&
                                   f_[i + 1].sentence == f_[i].sentence;
             if (has_rate_after) {
                 continue; // done above
@@ -1724,7 +1887,7 @@ private:
                 if (!is_level(j) || !same_kind(j, i) || !usable(j)) {
                     break;
                 }
-                if (previous == npos && has_cue(f_[j].gap_begin, f_[j].prefix_begin, cue::with) &&
+                if (previous == npos && cue_before(j, words_from::gap, cue::with) &&
                     has_cue(f_[j].end, f_[i].prefix_begin, cue::compared)) {
                     previous = j;
                     continue;
@@ -1745,18 +1908,17 @@ private:
 
     void points() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::points) {
+            if (brief_[i].what != role::points) {
                 continue;
             }
             std::size_t previous = npos;
             std::size_t current = npos;
             for (std::size_t k = i; k > 0 && i - k < 4; --k) {
                 const std::size_t j = k - 1;
-                if (f_[j].sentence != f_[i].sentence || f_[j].kind != reckon::kind::share) {
+                if (f_[j].sentence != f_[i].sentence || brief_[j].kind != reckon::kind::share) {
                     break;
                 }
-                if (previous == npos &&
-                    has_cue(f_[j].clause_begin, f_[j].prefix_begin, cue::than)) {
+                if (previous == npos && cue_before(j, words_from::clause, cue::than)) {
                     previous = j;
                     continue;
                 }
@@ -1777,10 +1939,10 @@ private:
 
     void pulls() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (f_[i].what != role::points) {
+            if (brief_[i].what != role::points) {
                 continue;
             }
-            const auto p = last_cue(f_[i].gap_begin, f_[i].prefix_begin, cue::pull);
+            const auto p = last_cue_before(i, words_from::gap, cue::pull);
             if (!p) {
                 continue;
             }
@@ -1801,8 +1963,8 @@ private:
                 if (f_[j].paragraph != f_[i].paragraph) {
                     break;
                 }
-                if (f_[j].kind == reckon::kind::share &&
-                    has_cue(f_[j].clause_begin, f_[j].prefix_begin, cue::contribution)) {
+                if (brief_[j].kind == reckon::kind::share &&
+                    cue_before(j, words_from::clause, cue::contribution)) {
                     contribution = j;
                     break;
                 }
@@ -1811,10 +1973,10 @@ private:
             std::size_t growth_rate = npos;
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
                 const std::size_t j = k - 1;
-                if (f_[j].what != role::rate || subject_of_rate_[j] == npos) {
+                if (brief_[j].what != role::rate || subject_of_rate_[j] == npos) {
                     continue;
                 }
-                std::string subject = f_[subject_of_rate_[j]].key;
+                const std::string_view subject = key_of(subject_of_rate_[j]);
                 if (keys_match(subject, target) ||
                     (target == "gdp" && subject.find("生产总值") != std::string::npos)) {
                     growth_rate = j;
@@ -1939,7 +2101,7 @@ private:
             std::size_t change[3] = {npos, npos, npos};
             std::size_t current = npos;
             for (std::size_t k = i; k < e && k < i + window; ++k) {
-                if (f_[k].kind == reckon::kind::share) {
+                if (brief_[k].kind == reckon::kind::share) {
                     const std::string& l = f_[k].label;
                     current = l.find("自然增长率") != std::string::npos ? 0
                               : l.find("出生率") != std::string::npos   ? 1
@@ -1950,7 +2112,7 @@ private:
                     }
                     continue;
                 }
-                if (f_[k].kind == reckon::kind::points && current != npos &&
+                if (brief_[k].kind == reckon::kind::points && current != npos &&
                     change[current] == npos && f_[k].sentence == f_[rate[current]].sentence) {
                     change[current] = k;
                 }
@@ -1972,8 +2134,7 @@ private:
 
     void sub_period_totals() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (!is_level(i) || !usable(i) ||
-                !has_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::total)) {
+            if (!is_level(i) || !usable(i) || !cue_before(i, words_from::clause, cue::total)) {
                 continue;
             }
             // A list of months in the sentence, after the previous figure: the parts, unprinted.
@@ -2017,7 +2178,7 @@ private:
             for (std::string_view w : words) {
                 cued = cued || at(s_, f_[i].end, w) || ends(s_, f_[i].prefix_begin, w);
             }
-            if (!cued || f_[i].kind == reckon::kind::share) {
+            if (!cued || brief_[i].kind == reckon::kind::share) {
                 continue;
             }
             // The two figures it separates: the latest two before it in the paragraph.
@@ -2051,7 +2212,9 @@ private:
             } else if (!same_kind(i, b)) {
                 continue;
             }
-            units[i] = unit_symbol;
+            if (!unit_symbol.empty()) {
+                units.set(i, std::move(unit_symbol));
+            }
             const bool a_larger = f_[a].display >= f_[b].display;
             add(make(relation_kind::difference, {id(i), id(a_larger ? a : b), id(a_larger ? b : a)},
                      "the stated discrepancy"));
@@ -2062,10 +2225,10 @@ private:
 
     void per_capita() {
         for (std::size_t i = 0; i < f_.size(); ++i) {
-            if (!is_level(i) || !has_cue(f_[i].clause_begin, f_[i].prefix_begin, cue::per_capita)) {
+            if (!is_level(i) || !cue_before(i, words_from::clause, cue::per_capita)) {
                 continue;
             }
-            std::string key = f_[i].key;
+            std::string key(key_of(i));
             const std::size_t pos = key.find("人均");
             if (pos == std::string::npos) {
                 continue;
@@ -2075,11 +2238,11 @@ private:
             std::size_t count = npos;
             for (std::size_t k = i; k > 0 && i - k < window; --k) {
                 const std::size_t j = k - 1;
-                if (total == npos && is_level(j) && f_[j].kind == f_[i].kind &&
-                    keys_match(f_[j].key, key)) {
+                if (total == npos && is_level(j) && brief_[j].kind == brief_[i].kind &&
+                    keys_match(key_of(j), key)) {
                     total = j;
                 }
-                if (count == npos && is_level(j) && f_[j].kind == reckon::kind::count &&
+                if (count == npos && is_level(j) && brief_[j].kind == reckon::kind::count &&
                     f_[j].label.find("人口") != std::string::npos) {
                     count = j;
                 }
@@ -2106,6 +2269,8 @@ private:
     std::vector<part_list> lists_;
     std::vector<std::size_t> share_whole_;
     std::vector<bool> additive_;
+    std::vector<cues_before> cues_before_; // by figure
+    std::vector<brief> brief_;             // by figure
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_unknown{0xFFFFFFFFU, 0};
     static constexpr std::pair<std::uint32_t, std::uint32_t> member_none{0xFFFFFFFEU, 0};
     mutable std::vector<std::pair<std::uint32_t, std::uint32_t>> member_; // by figure, lazily

@@ -11,6 +11,7 @@
 
 #include <reckon/decimal.hpp>
 #include <reckon/detail/text_normalize.hpp>
+#include <reckon/figure.hpp>
 #include <reckon/interval.hpp>
 #include <reckon/units.hpp>
 
@@ -22,6 +23,7 @@
 #include <initializer_list>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -439,39 +441,48 @@ struct period {
     }
 };
 
-/// A figure found in the text, with what the relation pass needs.
+/// A clean-text offset as scanned figures keep it: 32 bits (the scanner reads at most
+/// `max_source_bytes`, and a clean text is never longer than the text it cleans).
+[[nodiscard]] inline std::uint32_t offset32(std::size_t v) noexcept {
+    return static_cast<std::uint32_t>(v);
+}
+
+/// A figure found in the text, with what the relation pass needs. Offsets are 32-bit and the
+/// members ordered for size (a long text has a million figures): 152 bytes, its label
+/// included; its key lives in the scanner's `keys` (see `scanner::key`).
 struct scanned_figure {
-    std::size_t begin = 0; ///< clean span of its text (sign, currency, number, unit)
-    std::size_t end = 0;
-    std::size_t number_begin = 0; ///< where the digits (or the sign) start
-    std::size_t number_end = 0;
-    std::size_t prefix_begin = 0; ///< where qualifier, sign words and currency start
-    std::size_t gap_begin = 0;    ///< where the text since the previous figure starts
-    std::size_t after_end = 0;    ///< end of a suffix qualifier (以上, 左右), or `end`
-    decimal display;
-    bool negated = false;
-    bool printed_sign = false;
-    qualifier qual = qualifier::none;
-    std::size_t unit = 0; ///< index into the unit cache
-    reckon::kind kind = reckon::kind::number;
-    role what = role::level;
-    bool up = false;             ///< an increase word governs it (增长, rose)
-    bool down = false;           ///< a decrease word governs it (下降, fell)
-    bool to_level = false;       ///< 增加到 x, rose to x: a new level
-    bool from_level = false;     ///< down from x: an old level
-    bool threshold = false;      ///< defines a group (3000 万元以上项目): never checked
-    bool in_paren = false;       ///< inside parentheses
-    std::size_t paren_of = npos; ///< the figure right before the parenthesis that holds it
-    bool in_table = false;
+    std::uint32_t begin = 0; ///< clean span of its text (sign, currency, number, unit)
+    std::uint32_t end = 0;
+    std::uint32_t number_begin = 0; ///< where the digits (or the sign) start
+    std::uint32_t number_end = 0;
+    std::uint32_t prefix_begin = 0; ///< where qualifier, sign words and currency start
+    std::uint32_t gap_begin = 0;    ///< where the text since the previous figure starts
+    std::uint32_t after_end = 0;    ///< end of a suffix qualifier (以上, 左右), or `end`
+    std::uint32_t sentence_begin = 0;
+    std::uint32_t clause_begin = 0;
     std::uint32_t paragraph = 0;
     std::uint32_t sentence = 0;
     std::uint32_t clause = 0;
     std::uint32_t segment = 0; ///< ；-separated part of a sentence
-    std::size_t sentence_begin = 0;
-    std::size_t clause_begin = 0;
+    std::uint32_t unit = 0;    ///< index into the unit cache
+    std::uint32_t key_at = 0;  ///< its key: `scanner::keys`, from key_at, key_size bytes
+    std::uint32_t key_size = 0;
     period when;
-    std::string label; ///< for people
-    std::string key;   ///< for matching labels
+    qualifier qual = qualifier::none;
+    reckon::kind kind = reckon::kind::number;
+    role what = role::level;
+    bool negated = false;
+    bool printed_sign = false;
+    bool up = false;         ///< an increase word governs it (增长, rose)
+    bool down = false;       ///< a decrease word governs it (下降, fell)
+    bool to_level = false;   ///< 增加到 x, rose to x: a new level
+    bool from_level = false; ///< down from x: an old level
+    bool threshold = false;  ///< defines a group (3000 万元以上项目): never checked
+    bool in_paren = false;   ///< inside parentheses
+    bool in_table = false;
+    decimal display;
+    std::size_t paren_of = npos; ///< the figure right before the parenthesis that holds it
+    std::string label;           ///< for people
 };
 
 /// A row of a table flattened to `| a | b |` lines: its cells (clean spans) and figures.
@@ -542,6 +553,8 @@ public:
         return units_.size() - 1;
     }
     [[nodiscard]] const unit& at(std::size_t i) const { return units_.at(i); }
+    /// How many units the text uses.
+    [[nodiscard]] std::size_t size() const noexcept { return units_.size(); }
 
     /// Whether find_unit knows a symbol (asked once per symbol).
     [[nodiscard]] bool known(const std::string& symbol) const {
@@ -832,10 +845,8 @@ inline const std::vector<std::string_view>& key_noise() {
     return words;
 }
 
-/// The form of a label used to compare labels: noise words out, spaces out.
-[[nodiscard]] inline std::string label_key(std::string_view label) {
-    std::string out;
-    out.reserve(label.size());
+/// Appends the form of a label used to compare labels to `out`: noise words out, spaces out.
+inline void append_label_key(std::string& out, std::string_view label) {
     std::size_t i = 0;
     static const word_index noise(key_noise());
     while (i < label.size()) {
@@ -857,6 +868,13 @@ inline const std::vector<std::string_view>& key_noise() {
         out += lower(label[i]);
         ++i;
     }
+}
+
+/// The form of a label used to compare labels: noise words out, spaces out.
+[[nodiscard]] inline std::string label_key(std::string_view label) {
+    std::string out;
+    out.reserve(label.size());
+    append_label_key(out, label);
     return out;
 }
 
@@ -866,10 +884,12 @@ inline const std::vector<std::string_view>& key_noise() {
 /// One pass over the clean text; see the top of this file.
 class scanner {
 public:
-    /// Reads `s`; at most `max_figures` figures (then `run` throws `too_many_figures`).
+    /// Reads `s`, of at most `max_source_bytes` (its places are 32-bit; read_text says so
+    /// with an input_error before); at most `max_figures` figures (then `run` throws
+    /// `too_many_figures`).
     explicit scanner(std::string_view s, std::size_t max_figures = npos)
-        : s_(s), max_figures_(max_figures), rate_words_(s, {"增速", "增幅", "增长率", "降幅"}),
-          done_rate_words_(s, {"完成率"}) {}
+        : s_(checked_size(s)), max_figures_(max_figures),
+          rate_words_(s, {"增速", "增幅", "增长率", "降幅"}), done_rate_words_(s, {"完成率"}) {}
 
     std::vector<scanned_figure> figures;
     std::vector<scanned_skip> skips;
@@ -878,6 +898,12 @@ public:
     std::vector<std::size_t> sentence_starts;  // clean offset of each sentence
     std::vector<std::size_t> paragraph_starts; // clean offset of each paragraph (line)
     std::vector<table_row> rows;               // rows of tables
+    std::string keys; // the figures' keys (label_key of their labels), one after another
+
+    /// A figure's key: its label without noise words, for matching labels.
+    [[nodiscard]] std::string_view key(const scanned_figure& f) const noexcept {
+        return std::string_view(keys).substr(f.key_at, f.key_size);
+    }
 
     void run() {
         // Every figure starts a run of digits of its own: room for that many, at most the limit,
@@ -931,6 +957,13 @@ public:
     }
 
 private:
+    [[nodiscard]] static std::string_view checked_size(std::string_view s) {
+        if (s.size() > max_source_bytes) {
+            throw std::length_error("reckon: a text beyond 4 GiB (places are 32-bit)");
+        }
+        return s;
+    }
+
     // A figure named only by a demonstrative (这84项项目中, 该 …) restates an earlier one: it
     // takes the label of the nearest earlier figure with the same display and unit (among the
     // 64 before it), for people to read; its key, which relations match on, stays.
@@ -1775,12 +1808,12 @@ private:
             const std::size_t e = digits_end(i);
             scanned_figure f = base_figure(i, i, e);
             f.what = role::structure;
-            f.unit = units.index("%");
+            f.unit = offset32(units.index("%"));
             f.kind = reckon::kind::share;
-            f.end = e;
-            f.after_end = e;
+            f.end = offset32(e);
+            f.after_end = offset32(e);
             f.label = "结构";
-            f.key = "结构";
+            set_key(f, "结构");
             push(std::move(f));
             if (e + 1 < n && s_[e] == ':' && is_digit(s_[e + 1])) {
                 i = e + 1;
@@ -1792,13 +1825,13 @@ private:
 
     scanned_figure base_figure(std::size_t start, std::size_t digits_begin, std::size_t e) {
         scanned_figure f;
-        f.begin = start;
-        f.number_begin = start;
-        f.number_end = e;
-        f.prefix_begin = start;
+        f.begin = offset32(start);
+        f.number_begin = offset32(start);
+        f.number_end = offset32(e);
+        f.prefix_begin = offset32(start);
         f.gap_begin = figures.empty() ? 0 : figures.back().after_end;
         if (f.gap_begin > start) {
-            f.gap_begin = start;
+            f.gap_begin = offset32(start);
         }
         digits_.clear();
         for (std::size_t k = start; k < e; ++k) {
@@ -1813,8 +1846,8 @@ private:
         f.sentence = sentence_;
         f.clause = clause_;
         f.segment = segment_;
-        f.sentence_begin = sentence_begin_;
-        f.clause_begin = clause_begin_;
+        f.sentence_begin = offset32(sentence_begin_);
+        f.clause_begin = offset32(clause_begin_);
         f.in_paren = paren_depth_ > 0;
         f.paren_of = paren_depth_ > 0 ? paren_owner_ : npos;
         f.in_table = in_table_;
@@ -1846,7 +1879,7 @@ private:
         // Currency before the number.
         std::string currency;
         if (auto c = currency_before(start)) {
-            f.begin = c->first;
+            f.begin = offset32(c->first);
             currency = std::string(c->second);
         }
         f.prefix_begin = f.begin;
@@ -1879,8 +1912,8 @@ private:
         if (f.qual == qualifier::a_little_over && unit_end == p && p == e + 3) {
             // 多 not followed by a unit: "30多" still a little over.
         }
-        f.end = unit_end;
-        f.unit = units.index(symbol);
+        f.end = offset32(unit_end);
+        f.unit = offset32(units.index(symbol));
         f.kind = units.at(f.unit).kind;
 
         // Suffix qualifiers: 以上, 左右, or more.
@@ -1896,7 +1929,7 @@ private:
         } else if (at(s_, after, "以上")) {
             after += 6;
         }
-        f.after_end = after;
+        f.after_end = offset32(after);
 
         // Words before: qualifier, sign words.
         std::size_t q = f.begin;
@@ -1906,8 +1939,17 @@ private:
             }
         };
         skip_spaces();
-        if (f.qual == qualifier::none || f.qual == qualifier::a_little_over) {
-            for (const auto& w : prefix_qualifiers()) {
+        if ((f.qual == qualifier::none || f.qual == qualifier::a_little_over) && q > 0) {
+            // Only the words that end with the byte before q (in lower case: English words
+            // match in any case), in the list's order: the first that stands there wins.
+            static const std::array<std::vector<qualifier_word>, 256> by_last = [] {
+                std::array<std::vector<qualifier_word>, 256> t{};
+                for (const auto& w : prefix_qualifiers()) {
+                    t[static_cast<unsigned char>(w.word.back())].push_back(w);
+                }
+                return t;
+            }();
+            for (const auto& w : by_last[static_cast<unsigned char>(lower(s_[q - 1]))]) {
                 const bool english = is_alpha(w.word[0]);
                 if (english ? word_ends(s_, q, w.word) : ends(s_, q, w.word)) {
                     if (f.qual == qualifier::none) {
@@ -1919,7 +1961,7 @@ private:
                 }
             }
         }
-        f.prefix_begin = q;
+        f.prefix_begin = offset32(q);
         direction(f, q);
 
         // A threshold that defines a group: 5000万元以上项目, 超过50亿元的重大项目.
@@ -2214,7 +2256,7 @@ private:
             }
             if (k > 0 && s_[k - 1] == '(' && only_spaces(k, f.begin)) {
                 b = k - 1;
-                stop = std::max(f.gap_begin, line_or_sentence_begin(b));
+                stop = std::max<std::size_t>(f.gap_begin, line_or_sentence_begin(b));
             }
         }
         // Words in parentheses right before the number name it too: 生产总值(GDP)1077.9亿元.
@@ -2276,7 +2318,18 @@ private:
         if (f.label.empty()) {
             f.label = std::string(trim_spaces(raw));
         }
-        f.key = label_key(f.label);
+        set_key(f, f.label);
+    }
+
+    // Stores the key of `label` as `f`'s, in `keys`: one buffer for all, no string per figure.
+    void set_key(scanned_figure& f, std::string_view label) {
+        const std::size_t at_offset = keys.size();
+        append_label_key(keys, label);
+        if (keys.size() > max_source_bytes) {
+            throw std::length_error("reckon: the keys of a text's figures beyond 4 GiB");
+        }
+        f.key_at = offset32(at_offset);
+        f.key_size = offset32(keys.size() - at_offset);
     }
 
     [[nodiscard]] std::size_t line_or_sentence_begin(std::size_t b) const {
