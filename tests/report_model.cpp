@@ -146,3 +146,63 @@ TEST_CASE("report: ids are found through the index, kept by add and rebuilt afte
     again.id.clear();
     CHECK(r.add(again).id == "R2");
 }
+
+namespace {
+struct with_id {
+    std::string id;
+};
+} // namespace
+
+TEST_CASE("id_index: ids numbered in order need no table, others get one") {
+    using reckon::detail::id_index;
+    std::vector<with_id> v{{"F101"}, {"F102"}, {"F103"}};
+    id_index ix;
+    ix.rebuild(v);
+    CHECK(ix.numbered());
+    CHECK_FALSE(ix.duplicates());
+    CHECK(ix.size() == 3);
+    CHECK(ix.find(v, "F101") == 0);
+    CHECK(ix.find(v, "F103") == 2);
+    CHECK(ix.find(v, "F100") == id_index::none);
+    CHECK(ix.find(v, "F104") == id_index::none);
+    CHECK(ix.find(v, "F0102") == id_index::none); // a leading zero names no figure
+    CHECK(ix.find(v, "G102") == id_index::none);
+    CHECK(ix.find(v, "F") == id_index::none);
+    CHECK(ix.find(v, "") == id_index::none);
+    // The next number keeps it numbered; another id makes a table of all of them.
+    v.push_back({"F104"});
+    CHECK(ix.insert(v, 3));
+    CHECK(ix.numbered());
+    CHECK(ix.find(v, "F104") == 3);
+    v.push_back({"total"});
+    CHECK(ix.insert(v, 4));
+    CHECK_FALSE(ix.numbered());
+    CHECK(ix.size() == 5);
+    CHECK(ix.find(v, "F102") == 1);
+    CHECK(ix.find(v, "total") == 4);
+    v.push_back({"F102"});
+    CHECK_FALSE(ix.insert(v, 5)); // a duplicate: not indexed
+    CHECK(ix.find(v, "F102") == 1);
+    // A stale index never finds a wrong element: the id is compared.
+    v[1].id = "renamed";
+    CHECK(ix.find(v, "F102") == id_index::none);
+    // Rebuilt, the first of two equal ids is found.
+    ix.rebuild(v);
+    CHECK_FALSE(ix.numbered());
+    CHECK_FALSE(ix.duplicates());
+    CHECK(ix.find(v, "F102") == 5);
+    v.push_back({"total"});
+    ix.rebuild(v);
+    CHECK(ix.duplicates());
+    CHECK(ix.find(v, "total") == 4);
+    // An empty vector: the first insert sets the numbering.
+    std::vector<with_id> w;
+    ix.rebuild(w);
+    w.push_back({"R7"});
+    CHECK(ix.insert(w, 0));
+    w.push_back({"R8"});
+    CHECK(ix.insert(w, 1));
+    CHECK(ix.numbered());
+    CHECK(ix.find(w, "R8") == 1);
+    CHECK(ix.find(w, "R6") == id_index::none);
+}

@@ -18,6 +18,10 @@ namespace reckon::detail {
 /// the element's id, so a stale index never finds a wrong element (it may miss a renamed one:
 /// its owner rebuilds it after edits it cannot see).
 ///
+/// Ids numbered in order ("F1", "F2" … or "F101", "F102" … as the text reader and `add` give
+/// them: one letter, then the position plus a constant, without leading zeros) need no table:
+/// the index only remembers the letter and the constant, and a lookup reads the number.
+///
 ///     detail::id_index ix;
 ///     ix.rebuild(figures);
 ///     const std::size_t at = ix.find(figures, "F2");   // detail::id_index::none if absent
@@ -31,36 +35,35 @@ public:
     /// search) and `duplicates()` is true.
     template <class T>
     void rebuild(const std::vector<T>& items) {
-        std::size_t size = 64;
-        while (size * 3 < items.size() * 4 + 4) {
-            size *= 2;
+        if (numbered_run(items)) {
+            slots_.clear();
+            slots_.shrink_to_fit();
+            count_ = items.size();
+            duplicates_ = false;
+            return;
         }
-        slots_.assign(size, 0);
-        count_ = 0;
-        duplicates_ = false;
-        const std::size_t mask = size - 1;
-        // In blocks: the slots of a block are hashed and fetched before they are filled, so
-        // that a large vector waits for memory once per block rather than once per element.
-        constexpr std::size_t block = 16;
-        std::size_t home[block];
-        for (std::size_t from = 0; from < items.size(); from += block) {
-            const std::size_t to = std::min(items.size(), from + block);
-            for (std::size_t i = from; i < to; ++i) {
-                home[i - from] = hash(items[i].id) & mask;
-                __builtin_prefetch(&slots_[home[i - from]]);
-            }
-            for (std::size_t i = from; i < to; ++i) {
-                if (!place(items, i, home[i - from])) {
-                    duplicates_ = true;
-                }
-            }
-        }
+        numbered_ = false;
+        build_table(items, items.size());
     }
 
     /// Indexes the element at `pos` (the vector's last, mostly); false, and nothing indexed,
     /// when its id is already there.
     template <class T>
     bool insert(const std::vector<T>& items, std::size_t pos) {
+        if (numbered_) {
+            const std::size_t n = pos == count_ ? number_of(items[pos].id) : none;
+            if (n != none && (count_ == 0 || (n == pos + base_ && items[pos].id[0] == letter_))) {
+                if (count_ == 0) { // the first element sets the letter and the numbering
+                    letter_ = items[pos].id[0];
+                    base_ = n;
+                }
+                ++count_; // still numbered in order
+                return true;
+            }
+            // Another id: a table of every element before it, then this one.
+            numbered_ = false;
+            build_table(items, pos);
+        }
         if ((count_ + 1) * 4 > slots_.size() * 3) {
             // Grow: every element up to `pos` again (the vector holds them all).
             std::vector<std::uint32_t> old;
@@ -80,6 +83,14 @@ public:
     /// The position of the first element with this id, or `none`.
     template <class T>
     [[nodiscard]] std::size_t find(const std::vector<T>& items, std::string_view id) const {
+        if (numbered_) {
+            const std::size_t n = number_of(id);
+            if (n == none || n < base_ || id[0] != letter_) {
+                return none;
+            }
+            const std::size_t pos = n - base_;
+            return pos < count_ && pos < items.size() && items[pos].id == id ? pos : none;
+        }
         if (slots_.empty()) {
             return none;
         }
@@ -99,8 +110,83 @@ public:
     [[nodiscard]] bool duplicates() const noexcept { return duplicates_; }
     /// How many elements are indexed.
     [[nodiscard]] std::size_t size() const noexcept { return count_; }
+    /// Whether the ids are numbered in order and no table is kept.
+    [[nodiscard]] bool numbered() const noexcept { return numbered_; }
 
 private:
+    /// The number after an id's first character ("F12": 12), or `none`: not digits only, a
+    /// leading zero, or more than 18 digits.
+    [[nodiscard]] static std::size_t number_of(std::string_view id) noexcept {
+        if (id.size() < 2 || id.size() > 19 || id[1] == '0') {
+            return none;
+        }
+        std::size_t n = 0;
+        for (std::size_t k = 1; k < id.size(); ++k) {
+            const char c = id[k];
+            if (c < '0' || c > '9') {
+                return none;
+            }
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return n;
+    }
+
+    // Whether the ids run letter + (position + a constant); if so, remembers them so.
+    template <class T>
+    bool numbered_run(const std::vector<T>& items) {
+        if (items.empty()) {
+            numbered_ = true; // the first insert sets the numbering
+            return true;
+        }
+        const std::string_view first = items[0].id;
+        const std::size_t n0 = number_of(first);
+        if (n0 == none) {
+            numbered_ = false;
+            return false;
+        }
+        const char letter = first[0];
+        for (std::size_t i = 1; i < items.size(); ++i) {
+            const std::string_view id = items[i].id;
+            if (id.empty() || id[0] != letter || number_of(id) != n0 + i) {
+                numbered_ = false;
+                return false;
+            }
+        }
+        numbered_ = true;
+        letter_ = letter;
+        base_ = n0;
+        return true;
+    }
+
+    // A table of the first `upto` elements.
+    template <class T>
+    void build_table(const std::vector<T>& items, std::size_t upto) {
+        std::size_t size = 64;
+        while (size * 3 < upto * 4 + 4) {
+            size *= 2;
+        }
+        slots_.assign(size, 0);
+        count_ = 0;
+        duplicates_ = false;
+        const std::size_t mask = size - 1;
+        // In blocks: the slots of a block are hashed and fetched before they are filled, so
+        // that a large vector waits for memory once per block rather than once per element.
+        constexpr std::size_t block = 16;
+        std::size_t home[block];
+        for (std::size_t from = 0; from < upto; from += block) {
+            const std::size_t to = std::min(upto, from + block);
+            for (std::size_t i = from; i < to; ++i) {
+                home[i - from] = hash(items[i].id) & mask;
+                __builtin_prefetch(&slots_[home[i - from]]);
+            }
+            for (std::size_t i = from; i < to; ++i) {
+                if (!place(items, i, home[i - from])) {
+                    duplicates_ = true;
+                }
+            }
+        }
+    }
+
     [[nodiscard]] static std::size_t hash(std::string_view id) noexcept {
         return std::hash<std::string_view>{}(id);
     }
@@ -124,6 +210,9 @@ private:
 
     std::vector<std::uint32_t> slots_; // position + 1; 0: empty
     std::size_t count_ = 0;
+    std::size_t base_ = 0; // numbered: the number of the first element
+    char letter_ = 0;      // numbered: the letter before the numbers
+    bool numbered_ = false;
     bool duplicates_ = false;
 };
 
