@@ -6,6 +6,7 @@
 #include <reckon/report.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -207,14 +208,30 @@ struct figure_advice {
     // half a step when rounded, one when truncated), so a k further than one step from the
     // range cannot fit: a cheap test first, the exact one only near the range. Most typos tried
     // below are far off.
+    // The range's ends in steps (end / step) and their floors, each divided once.
+    std::optional<rational> lo_steps;
+    std::optional<rational> hi_steps;
+    std::optional<big_int> lo_floor;
+    std::optional<big_int> hi_floor;
+    if (step > 0) {
+        if (!range.lower().infinite) {
+            lo_steps = range.lower().value / step;
+            lo_floor = floor_int(*lo_steps);
+        }
+        if (!range.upper().infinite) {
+            hi_steps = range.upper().value / step;
+            hi_floor = floor_int(*hi_steps);
+        }
+    }
     std::optional<big_int> k_min;
     std::optional<big_int> k_max;
     if (stepped && step > 0) { // `step`: one step of the last digit, in base units
-        if (!range.lower().infinite) {
-            k_min = -floor_int(-range.lower().value / step) - 1; // ceil − 1
+        if (lo_steps) {
+            // ceil − 1
+            k_min = lo_steps->backend().data().denominator() == 1 ? *lo_floor - 1 : *lo_floor;
         }
-        if (!range.upper().infinite) {
-            k_max = floor_int(range.upper().value / step) + 1;
+        if (hi_steps) {
+            k_max = *hi_floor + 1;
         }
     }
     // A display's interval is k's at resolution 1, times `step` (every end of
@@ -222,10 +239,8 @@ struct figure_advice {
     // positive): the range is scaled once, not each display's interval.
     std::optional<interval> scaled;
     if (step > 0) {
-        auto down = [&step](const bound& b) {
-            return b.infinite ? b : bound{b.value / step, false, b.open};
-        };
-        scaled = interval(down(range.lower()), down(range.upper()));
+        scaled = interval(lo_steps ? bound{*lo_steps, false, range.lower().open} : range.lower(),
+                          hi_steps ? bound{*hi_steps, false, range.upper().open} : range.upper());
     }
     const convention rounding = f.effective_rounding(conv);
     // The exact test on scaled integers: a display k at resolution 1 stands for an interval whose
@@ -433,8 +448,32 @@ struct figure_advice {
             try_digits(s, "adjacent digits swapped");
         }
     }
-    for (std::size_t i = 0; i <= digits.size(); ++i) {
-        for (char c = '0'; c <= '9'; ++c) {
+    // A digit c inserted at i: (prefix·10 + c)·10^(n−i) + suffix, in int64 while it fits, so that
+    // the candidates `far_off` rejects (most) are rejected without building their digits.
+    const bool small_digits = small_ends && digits.size() + 1 <= 17;
+    std::array<std::int64_t, 18> suffix_value{}; // of digits[i…], while small_digits
+    if (small_digits) {
+        std::int64_t p = 1;
+        for (std::size_t i = digits.size(); i-- > 0;) {
+            suffix_value[i] = suffix_value[i + 1] + (digits[i] - '0') * p;
+            p *= 10;
+        }
+    }
+    std::int64_t prefix_value = 0;
+    for (std::size_t i = 0; i <= digits.size() && narrow && out.typo.empty(); ++i) {
+        if (i > 0 && small_digits) {
+            prefix_value = prefix_value * 10 + (digits[i - 1] - '0');
+        }
+        for (char c = '0'; c <= '9' && out.typo.empty(); ++c) {
+            if (small_digits) {
+                const std::int64_t k =
+                    ((prefix_value * 10 + (c - '0')) * pow10_table[digits.size() - i] +
+                     suffix_value[i]) *
+                    (printed_sign * word_sign);
+                if ((has_small_min && k < small_min) || (has_small_max && k > small_max)) {
+                    continue; // as `far_off`: `fits` says no
+                }
+            }
             std::string s = digits;
             s.insert(s.begin() + static_cast<std::ptrdiff_t>(i), c);
             try_digits(s, "a digit dropped");
@@ -461,11 +500,15 @@ struct figure_advice {
     std::optional<big_int> ka;
     std::optional<big_int> kb;
     const std::optional<big_int> lo_guess =
-        range.lower().infinite ? std::nullopt
-                               : std::optional<big_int>(floor_int(range.lower().value / step) - 2);
+        range.lower().infinite
+            ? std::nullopt
+            : std::optional<big_int>(
+                  (lo_floor ? *lo_floor : floor_int(range.lower().value / step)) - 2);
     const std::optional<big_int> hi_guess =
-        range.upper().infinite ? std::nullopt
-                               : std::optional<big_int>(floor_int(range.upper().value / step) + 3);
+        range.upper().infinite
+            ? std::nullopt
+            : std::optional<big_int>(
+                  (hi_floor ? *hi_floor : floor_int(range.upper().value / step)) + 3);
     if (lo_guess) {
         for (big_int k = *lo_guess; k <= *lo_guess + 6 && (!hi_guess || k <= *hi_guess); ++k) {
             if (fits(k)) {
