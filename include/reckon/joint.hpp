@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -642,19 +643,46 @@ struct figure_advice {
     bool any_tie = false;
     // `default_weight` looks for a restatement among all the figures; asked of every figure of
     // every infeasible part that would be quadratic in a long report: count the displays once.
+    // A display whose coefficient fits an int64 (nearly all) is keyed without building a string:
+    // unit symbol, exponent and signed coefficient, as `display_key` tells them apart.
+    struct small_display {
+        std::string_view symbol;
+        int exponent = 0;
+        std::int64_t coefficient = 0;
+        bool operator==(const small_display& o) const {
+            return exponent == o.exponent && coefficient == o.coefficient && symbol == o.symbol;
+        }
+    };
+    struct small_display_hash {
+        std::size_t operator()(const small_display& d) const {
+            std::size_t h = std::hash<std::string_view>{}(d.symbol);
+            h = h * 1000003U ^ std::hash<std::int64_t>{}(d.coefficient);
+            return h * 1000003U ^ std::hash<int>{}(d.exponent);
+        }
+    };
+    std::unordered_map<small_display, std::size_t, small_display_hash> small_displays_seen;
     std::unordered_map<std::string, std::size_t> displays_seen;
-    auto display_key = [](const figure& f) {
-        const decimal d = f.signed_display();
+    bool displays_counted = false;
+    auto display_key = [](const figure& f, const decimal& d) {
         return f.unit->symbol + '\x1f' + std::to_string(d.exponent()) + '\x1f' +
                (d.sign() < 0 ? "-" : "") + d.coefficient().abs_digits();
+    };
+    auto display_count = [&](const figure& f) -> std::size_t& {
+        const decimal d = f.signed_display();
+        if (d.coefficient().is_small()) {
+            return small_displays_seen[small_display{f.unit->symbol, d.exponent(),
+                                                     d.coefficient().small()}];
+        }
+        return displays_seen[display_key(f, d)];
     };
     auto weight_of = [&](const figure& f) {
         if (options.weight) {
             return options.weight(f, r);
         }
-        if (displays_seen.empty()) {
+        if (!displays_counted) {
+            displays_counted = true;
             for (const auto& g : figs) {
-                ++displays_seen[display_key(g)];
+                ++display_count(g);
             }
         }
         // As `default_weight`: 2, +1 for an exact figure, +1 for a restated one, 0 if implied.
@@ -665,7 +693,7 @@ struct figure_advice {
         if (f.effective_rounding(r.rounding()) == convention::exact) {
             ++w;
         }
-        if (displays_seen[display_key(f)] > 1) {
+        if (display_count(f) > 1) {
             ++w;
         }
         return w;
@@ -694,7 +722,14 @@ struct figure_advice {
         if (open_lp.feasible()) {
             continue;
         }
-        joint_lp flags_lp(comp, joint_mode::flags, false, options.max_coupled);
+        // Built for localisation: the rows that only freed figures need stay unbound until then
+        // (rows without bounds never leave the basis: the same pivots, answer and conflict), and
+        // a copy made before the check is the localisation's tableau, as if built afresh.
+        joint_lp flags_lp(comp, joint_mode::flags, options.localise, options.max_coupled);
+        std::optional<joint_lp> flags_built;
+        if (options.localise) {
+            flags_built.emplace(flags_lp);
+        }
         ++out.solves;
         const bool at_tie = flags_lp.feasible();
         if (at_tie) {
@@ -714,7 +749,11 @@ struct figure_advice {
             continue;
         }
         // One tableau for every test, with the rows that freed figures need.
-        joint_lp lp(comp, at_tie ? joint_mode::open : joint_mode::flags, true, options.max_coupled);
+        joint_lp lp = !at_tie && flags_built
+                          ? std::move(*flags_built)
+                          : joint_lp(comp, at_tie ? joint_mode::open : joint_mode::flags, true,
+                                     options.max_coupled);
+        flags_built.reset();
         const ties tie = at_tie ? ties::open : ties::closed;
 
         // Fellegi–Holt: sets by increasing weight that hit every known conflict.
