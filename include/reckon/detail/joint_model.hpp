@@ -638,14 +638,13 @@ struct witness_var {
     }
     std::vector<char> seen(c.vars.size(), 0);
     for (const auto& t : l.terms) {
-        if (seen[t.first] != 0 || t.second == 0 ||
-            c.vars[t.first].bounds(joint_mode::open).empty()) {
+        if (seen[t.first] != 0 || t.second == 0 || c.vars[t.first].open.empty()) {
             return false;
         }
         seen[t.first] = 1;
     }
     const interval values =
-        form_interval(l.terms, [&](std::size_t j) { return c.vars[j].bounds(joint_mode::open); });
+        form_interval(l.terms, [&](std::size_t j) -> const interval& { return c.vars[j].open; });
     switch (l.cmp) {
     case joint_cmp::eq: return values.contains(l.rhs);
     case joint_cmp::ge: return !intersect(values, interval::above(l.rhs, false)).empty();

@@ -125,6 +125,13 @@ public:
             if (a.n_ == 0 || b.n_ == 0) {
                 return {};
             }
+            // ±1 (most coefficients of a report's rows): no gcd.
+            if (a.d_ == 1 && (a.n_ == 1 || a.n_ == -1)) {
+                return a.n_ == 1 ? b : -b;
+            }
+            if (b.d_ == 1 && (b.n_ == 1 || b.n_ == -1)) {
+                return b.n_ == 1 ? a : -a;
+            }
             const std::int64_t g1 = std::gcd(a.n_, b.d_);
             const std::int64_t g2 = std::gcd(b.n_, a.d_);
             std::int64_t n = 0;
@@ -212,6 +219,10 @@ private:
         }
         lp_num r;
         if (n == 0) {
+            return r;
+        }
+        if (d == 1) {
+            r.n_ = n;
             return r;
         }
         const std::int64_t g = std::gcd(n, d);
