@@ -6,12 +6,14 @@
 #include <reckon/report.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -207,14 +209,30 @@ struct figure_advice {
     // half a step when rounded, one when truncated), so a k further than one step from the
     // range cannot fit: a cheap test first, the exact one only near the range. Most typos tried
     // below are far off.
+    // The range's ends in steps (end / step) and their floors, each divided once.
+    std::optional<rational> lo_steps;
+    std::optional<rational> hi_steps;
+    std::optional<big_int> lo_floor;
+    std::optional<big_int> hi_floor;
+    if (step > 0) {
+        if (!range.lower().infinite) {
+            lo_steps = range.lower().value / step;
+            lo_floor = floor_int(*lo_steps);
+        }
+        if (!range.upper().infinite) {
+            hi_steps = range.upper().value / step;
+            hi_floor = floor_int(*hi_steps);
+        }
+    }
     std::optional<big_int> k_min;
     std::optional<big_int> k_max;
     if (stepped && step > 0) { // `step`: one step of the last digit, in base units
-        if (!range.lower().infinite) {
-            k_min = -floor_int(-range.lower().value / step) - 1; // ceil − 1
+        if (lo_steps) {
+            // ceil − 1
+            k_min = lo_steps->backend().data().denominator() == 1 ? *lo_floor - 1 : *lo_floor;
         }
-        if (!range.upper().infinite) {
-            k_max = floor_int(range.upper().value / step) + 1;
+        if (hi_steps) {
+            k_max = *hi_floor + 1;
         }
     }
     // A display's interval is k's at resolution 1, times `step` (every end of
@@ -222,10 +240,8 @@ struct figure_advice {
     // positive): the range is scaled once, not each display's interval.
     std::optional<interval> scaled;
     if (step > 0) {
-        auto down = [&step](const bound& b) {
-            return b.infinite ? b : bound{b.value / step, false, b.open};
-        };
-        scaled = interval(down(range.lower()), down(range.upper()));
+        scaled = interval(lo_steps ? bound{*lo_steps, false, range.lower().open} : range.lower(),
+                          hi_steps ? bound{*hi_steps, false, range.upper().open} : range.upper());
     }
     const convention rounding = f.effective_rounding(conv);
     // The exact test on scaled integers: a display k at resolution 1 stands for an interval whose
@@ -433,8 +449,32 @@ struct figure_advice {
             try_digits(s, "adjacent digits swapped");
         }
     }
-    for (std::size_t i = 0; i <= digits.size(); ++i) {
-        for (char c = '0'; c <= '9'; ++c) {
+    // A digit c inserted at i: (prefix·10 + c)·10^(n−i) + suffix, in int64 while it fits, so that
+    // the candidates `far_off` rejects (most) are rejected without building their digits.
+    const bool small_digits = small_ends && digits.size() + 1 <= 17;
+    std::array<std::int64_t, 18> suffix_value{}; // of digits[i…], while small_digits
+    if (small_digits) {
+        std::int64_t p = 1;
+        for (std::size_t i = digits.size(); i-- > 0;) {
+            suffix_value[i] = suffix_value[i + 1] + (digits[i] - '0') * p;
+            p *= 10;
+        }
+    }
+    std::int64_t prefix_value = 0;
+    for (std::size_t i = 0; i <= digits.size() && narrow && out.typo.empty(); ++i) {
+        if (i > 0 && small_digits) {
+            prefix_value = prefix_value * 10 + (digits[i - 1] - '0');
+        }
+        for (char c = '0'; c <= '9' && out.typo.empty(); ++c) {
+            if (small_digits) {
+                const std::int64_t k =
+                    ((prefix_value * 10 + (c - '0')) * pow10_table[digits.size() - i] +
+                     suffix_value[i]) *
+                    (printed_sign * word_sign);
+                if ((has_small_min && k < small_min) || (has_small_max && k > small_max)) {
+                    continue; // as `far_off`: `fits` says no
+                }
+            }
             std::string s = digits;
             s.insert(s.begin() + static_cast<std::ptrdiff_t>(i), c);
             try_digits(s, "a digit dropped");
@@ -461,11 +501,15 @@ struct figure_advice {
     std::optional<big_int> ka;
     std::optional<big_int> kb;
     const std::optional<big_int> lo_guess =
-        range.lower().infinite ? std::nullopt
-                               : std::optional<big_int>(floor_int(range.lower().value / step) - 2);
+        range.lower().infinite
+            ? std::nullopt
+            : std::optional<big_int>(
+                  (lo_floor ? *lo_floor : floor_int(range.lower().value / step)) - 2);
     const std::optional<big_int> hi_guess =
-        range.upper().infinite ? std::nullopt
-                               : std::optional<big_int>(floor_int(range.upper().value / step) + 3);
+        range.upper().infinite
+            ? std::nullopt
+            : std::optional<big_int>(
+                  (hi_floor ? *hi_floor : floor_int(range.upper().value / step)) + 3);
     if (lo_guess) {
         for (big_int k = *lo_guess; k <= *lo_guess + 6 && (!hi_guess || k <= *hi_guess); ++k) {
             if (fits(k)) {
@@ -599,19 +643,46 @@ struct figure_advice {
     bool any_tie = false;
     // `default_weight` looks for a restatement among all the figures; asked of every figure of
     // every infeasible part that would be quadratic in a long report: count the displays once.
+    // A display whose coefficient fits an int64 (nearly all) is keyed without building a string:
+    // unit symbol, exponent and signed coefficient, as `display_key` tells them apart.
+    struct small_display {
+        std::string_view symbol;
+        int exponent = 0;
+        std::int64_t coefficient = 0;
+        bool operator==(const small_display& o) const {
+            return exponent == o.exponent && coefficient == o.coefficient && symbol == o.symbol;
+        }
+    };
+    struct small_display_hash {
+        std::size_t operator()(const small_display& d) const {
+            std::size_t h = std::hash<std::string_view>{}(d.symbol);
+            h = h * 1000003U ^ std::hash<std::int64_t>{}(d.coefficient);
+            return h * 1000003U ^ std::hash<int>{}(d.exponent);
+        }
+    };
+    std::unordered_map<small_display, std::size_t, small_display_hash> small_displays_seen;
     std::unordered_map<std::string, std::size_t> displays_seen;
-    auto display_key = [](const figure& f) {
-        const decimal d = f.signed_display();
+    bool displays_counted = false;
+    auto display_key = [](const figure& f, const decimal& d) {
         return f.unit->symbol + '\x1f' + std::to_string(d.exponent()) + '\x1f' +
                (d.sign() < 0 ? "-" : "") + d.coefficient().abs_digits();
+    };
+    auto display_count = [&](const figure& f) -> std::size_t& {
+        const decimal d = f.signed_display();
+        if (d.coefficient().is_small()) {
+            return small_displays_seen[small_display{f.unit->symbol, d.exponent(),
+                                                     d.coefficient().small()}];
+        }
+        return displays_seen[display_key(f, d)];
     };
     auto weight_of = [&](const figure& f) {
         if (options.weight) {
             return options.weight(f, r);
         }
-        if (displays_seen.empty()) {
+        if (!displays_counted) {
+            displays_counted = true;
             for (const auto& g : figs) {
-                ++displays_seen[display_key(g)];
+                ++display_count(g);
             }
         }
         // As `default_weight`: 2, +1 for an exact figure, +1 for a restated one, 0 if implied.
@@ -622,7 +693,7 @@ struct figure_advice {
         if (f.effective_rounding(r.rounding()) == convention::exact) {
             ++w;
         }
-        if (displays_seen[display_key(f)] > 1) {
+        if (display_count(f) > 1) {
             ++w;
         }
         return w;
@@ -651,7 +722,14 @@ struct figure_advice {
         if (open_lp.feasible()) {
             continue;
         }
-        joint_lp flags_lp(comp, joint_mode::flags, false, options.max_coupled);
+        // Built for localisation: the rows that only freed figures need stay unbound until then
+        // (rows without bounds never leave the basis: the same pivots, answer and conflict), and
+        // a copy made before the check is the localisation's tableau, as if built afresh.
+        joint_lp flags_lp(comp, joint_mode::flags, options.localise, options.max_coupled);
+        std::optional<joint_lp> flags_built;
+        if (options.localise) {
+            flags_built.emplace(flags_lp);
+        }
         ++out.solves;
         const bool at_tie = flags_lp.feasible();
         if (at_tie) {
@@ -671,7 +749,11 @@ struct figure_advice {
             continue;
         }
         // One tableau for every test, with the rows that freed figures need.
-        joint_lp lp(comp, at_tie ? joint_mode::open : joint_mode::flags, true, options.max_coupled);
+        joint_lp lp = !at_tie && flags_built
+                          ? std::move(*flags_built)
+                          : joint_lp(comp, at_tie ? joint_mode::open : joint_mode::flags, true,
+                                     options.max_coupled);
+        flags_built.reset();
         const ties tie = at_tie ? ties::open : ties::closed;
 
         // Fellegi–Holt: sets by increasing weight that hit every known conflict.

@@ -233,11 +233,12 @@ struct witness_var {
     bool empty = false;
 };
 
-/// The `witness_var` of a variable made already.
-[[nodiscard]] inline witness_var make_witness_var(const joint_var& v) {
+/// The `witness_var` of a figure of printed value `center` (base units) and interval `open`
+/// (`joint_var::open`).
+[[nodiscard]] inline witness_var make_witness_var(const rational& center, const interval& open) {
     witness_var w;
-    w.center = lp_num::from_rational(v.center);
-    const interval& i = v.open;
+    w.center = lp_num::from_rational(center);
+    const interval& i = open;
     w.empty = i.empty();
     w.lo_infinite = i.lower().infinite;
     w.hi_infinite = i.upper().infinite;
@@ -252,12 +253,18 @@ struct witness_var {
     return w;
 }
 
+/// The `witness_var` of a variable made already.
+[[nodiscard]] inline witness_var make_witness_var(const joint_var& v) {
+    return make_witness_var(v.center, v.open);
+}
+
 /// The `witness_var` of figure `i` of report `r`: through the scaled integers of
 /// `scale_figure` (no rational) where they cover the figure, else through `make_joint_var`.
 [[nodiscard]] inline witness_var make_witness_var(const report& r, std::size_t i) {
     const figure& f = r.figures()[i];
     scaled_figure s;
-    if (scale_figure(f, r.rounding(), s)) {
+    const bool scaled = scale_figure(f, r.rounding(), s);
+    if (scaled) {
         // A value is n × 10^exponent / 2.
         bool ok = true;
         std::int64_t num_scale = 1;
@@ -288,8 +295,10 @@ struct witness_var {
         if (ok) {
             return w;
         }
+        return make_witness_var(make_joint_var(r, i));
     }
-    return make_witness_var(make_joint_var(r, i));
+    // As `make_joint_var` does without the scaled integers, and only what the witness needs.
+    return make_witness_var(f.value(), figure_bounds(f, r.rounding(), ties::open));
 }
 
 /// Builds the constraint system of a report from its relations and their findings (one finding
@@ -629,14 +638,13 @@ struct witness_var {
     }
     std::vector<char> seen(c.vars.size(), 0);
     for (const auto& t : l.terms) {
-        if (seen[t.first] != 0 || t.second == 0 ||
-            c.vars[t.first].bounds(joint_mode::open).empty()) {
+        if (seen[t.first] != 0 || t.second == 0 || c.vars[t.first].open.empty()) {
             return false;
         }
         seen[t.first] = 1;
     }
     const interval values =
-        form_interval(l.terms, [&](std::size_t j) { return c.vars[j].bounds(joint_mode::open); });
+        form_interval(l.terms, [&](std::size_t j) -> const interval& { return c.vars[j].open; });
     switch (l.cmp) {
     case joint_cmp::eq: return values.contains(l.rhs);
     case joint_cmp::ge: return !intersect(values, interval::above(l.rhs, false)).empty();

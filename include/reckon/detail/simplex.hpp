@@ -64,7 +64,11 @@ public:
     [[nodiscard]] bool is_small() const noexcept { return !big_; }
 
     [[nodiscard]] rational to_rational() const {
-        return big_ ? *big_ : rational(big_int(n_), big_int(d_));
+        if (big_) {
+            return *big_;
+        }
+        // Reduced already: a whole number needs no gcd.
+        return d_ == 1 ? rational(big_int(n_)) : rational(big_int(n_), big_int(d_));
     }
 
     [[nodiscard]] int sign() const {
@@ -120,6 +124,13 @@ public:
         if (!a.big_ && !b.big_) {
             if (a.n_ == 0 || b.n_ == 0) {
                 return {};
+            }
+            // ±1 (most coefficients of a report's rows): no gcd.
+            if (a.d_ == 1 && (a.n_ == 1 || a.n_ == -1)) {
+                return a.n_ == 1 ? b : -b;
+            }
+            if (b.d_ == 1 && (b.n_ == 1 || b.n_ == -1)) {
+                return b.n_ == 1 ? a : -a;
             }
             const std::int64_t g1 = std::gcd(a.n_, b.d_);
             const std::int64_t g2 = std::gcd(b.n_, a.d_);
@@ -184,12 +195,16 @@ public:
     /// A rational as an lp_num: small when numerator and denominator fit.
     [[nodiscard]] static lp_num from_rational(const rational& r) {
         lp_num out;
-        const big_int& num = numerator(r);
-        const big_int& den = denominator(r);
-        constexpr std::int64_t lim = std::numeric_limits<std::int64_t>::max();
-        if (num >= -lim && num <= lim && den <= lim) {
-            out.n_ = num.convert_to<std::int64_t>();
-            out.d_ = den.convert_to<std::int64_t>();
+        // Read from the limbs (no cpp_int temporaries): one limb below 2^63 each.
+        const auto& num = r.backend().data().numerator();
+        const auto& den = r.backend().data().denominator();
+        static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
+        constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        if (num.backend().size() == 1 && den.backend().size() == 1 &&
+            num.backend().limbs()[0] <= lim && den.backend().limbs()[0] <= lim) {
+            const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
+            out.n_ = num.sign() < 0 ? -magnitude : magnitude;
+            out.d_ = static_cast<std::int64_t>(den.backend().limbs()[0]);
         } else {
             out.big_ = std::make_unique<rational>(r);
         }
@@ -204,6 +219,10 @@ private:
         }
         lp_num r;
         if (n == 0) {
+            return r;
+        }
+        if (d == 1) {
+            r.n_ = n;
             return r;
         }
         const std::int64_t g = std::gcd(n, d);
