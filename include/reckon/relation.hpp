@@ -100,7 +100,7 @@ enum class relation_kind : unsigned char {
 /// (DESIGN.md): exact on the printed values; the derived figure is the
 /// computed value rounded; possible for some true values within every
 /// figure's rounding; impossible; or not checkable, with the reason.
-enum class verdict { exact, rounds, within_rounding, inconsistent, cannot_check };
+enum class verdict : unsigned char { exact, rounds, within_rounding, inconsistent, cannot_check };
 
 [[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
     switch (v) {
@@ -436,28 +436,134 @@ inline constexpr int cagr_places = 12;
 
 } // namespace detail
 
+/// An optional value held behind a pointer: it reads like `std::optional<T>`
+/// (`has_value`, `*`, `->`, `value`, comparisons with a `T` or another box)
+/// in the space of one pointer, for the members of a `finding` that are
+/// large (intervals of rationals) or often absent.
+///
+///     reckon::optional_box<reckon::rational> x;   // empty
+///     x = reckon::rational(1, 2);
+///     if (x) { x->str(); }                         // "1/2"
+///     x == reckon::rational(1, 2);                 // true
+template <class T>
+class optional_box {
+public:
+    using value_type = T;
+
+    optional_box() noexcept = default;
+    optional_box(std::nullopt_t) noexcept {}
+    optional_box(const T& v) : value_(std::make_unique<T>(v)) {}
+    optional_box(T&& v) : value_(std::make_unique<T>(std::move(v))) {}
+    optional_box(const std::optional<T>& v) : value_(v ? std::make_unique<T>(*v) : nullptr) {}
+    optional_box(const optional_box& other)
+        : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    optional_box(optional_box&&) noexcept = default;
+    optional_box& operator=(const optional_box& other) {
+        if (this != &other) {
+            assign(other.value_.get());
+        }
+        return *this;
+    }
+    optional_box& operator=(optional_box&&) noexcept = default;
+    optional_box& operator=(std::nullopt_t) noexcept {
+        value_.reset();
+        return *this;
+    }
+    optional_box& operator=(const T& v) {
+        assign(&v);
+        return *this;
+    }
+    optional_box& operator=(T&& v) {
+        if (value_) {
+            *value_ = std::move(v);
+        } else {
+            value_ = std::make_unique<T>(std::move(v));
+        }
+        return *this;
+    }
+    optional_box& operator=(const std::optional<T>& v) {
+        assign(v ? &*v : nullptr);
+        return *this;
+    }
+    ~optional_box() = default;
+
+    [[nodiscard]] bool has_value() const noexcept { return value_ != nullptr; }
+    explicit operator bool() const noexcept { return has_value(); }
+    /// The value; only when `has_value()`.
+    [[nodiscard]] const T& operator*() const noexcept { return *value_; }
+    [[nodiscard]] T& operator*() noexcept { return *value_; }
+    [[nodiscard]] const T* operator->() const noexcept { return value_.get(); }
+    [[nodiscard]] T* operator->() noexcept { return value_.get(); }
+    /// The value, or throws `std::bad_optional_access`.
+    [[nodiscard]] const T& value() const {
+        if (!value_) {
+            throw std::bad_optional_access();
+        }
+        return *value_;
+    }
+    [[nodiscard]] T value_or(T otherwise) const { return value_ ? *value_ : otherwise; }
+    void reset() noexcept { value_.reset(); }
+    template <class... Args>
+    T& emplace(Args&&... args) {
+        value_ = std::make_unique<T>(std::forward<Args>(args)...);
+        return *value_;
+    }
+    [[nodiscard]] std::optional<T> to_optional() const {
+        return value_ ? std::optional<T>(*value_) : std::nullopt;
+    }
+
+    friend bool operator==(const optional_box& a, const optional_box& b) {
+        return a.has_value() == b.has_value() && (!a || *a == *b);
+    }
+    friend bool operator!=(const optional_box& a, const optional_box& b) { return !(a == b); }
+    friend bool operator==(const optional_box& a, std::nullopt_t) noexcept { return !a; }
+    friend bool operator==(std::nullopt_t, const optional_box& a) noexcept { return !a; }
+    friend bool operator!=(const optional_box& a, std::nullopt_t) noexcept { return a.has_value(); }
+    friend bool operator!=(std::nullopt_t, const optional_box& a) noexcept { return a.has_value(); }
+    friend bool operator==(const optional_box& a, const T& b) { return a && *a == b; }
+    friend bool operator==(const T& b, const optional_box& a) { return a && *a == b; }
+    friend bool operator!=(const optional_box& a, const T& b) { return !(a == b); }
+    friend bool operator!=(const T& b, const optional_box& a) { return !(a == b); }
+
+private:
+    void assign(const T* v) {
+        if (v == nullptr) {
+            value_.reset();
+        } else if (value_) {
+            *value_ = *v;
+        } else {
+            value_ = std::make_unique<T>(*v);
+        }
+    }
+
+    std::unique_ptr<T> value_;
+};
+
 /// The result of checking one relation: the verdict with its numbers.
 /// Values are in the base unit of the derived figure (yuan, kg, fraction);
-/// `*_display` strings are in the derived figure's printed unit.
+/// `*_display` strings are in the derived figure's printed unit. The large
+/// optional numbers are held behind pointers (`optional_box`): an audit of a
+/// yearbook keeps a finding per relation.
 struct finding {
-    std::string id; ///< the relation's id
-    relation_kind kind = relation_kind::sum;
+    // (Members are ordered for size.)
+    std::string id;         ///< the relation's id
     std::string label;      ///< the relation's label
     std::string expression; ///< "F2 = F5 + F8"
     std::vector<std::string> figures;
+    optional_box<rational> computed;   ///< the derived value from the other printed figures
+    optional_box<interval> allowed;    ///< the values the other figures' intervals allow
+    rational tolerance{0};             ///< how far from the computed value the verdict allowed
+    rational miss{0};                  ///< for inconsistent: the gap, in base units
+    optional_box<rational> miss_steps; ///< the gap in last-digit steps of the derived figure
+    optional_box<interval> implied;    ///< for a missing figure: what the others imply
+    std::string unit_symbol;           ///< the printed unit of the derived figure
+    rational unit_factor{1};           ///< its factor to base units
+    std::string message;               ///< one line for people
+    std::string reason;                ///< why it cannot be checked, or what was assumed
+    std::string key;                   ///< stable fingerprint for dismissals
+    relation_kind kind = relation_kind::sum;
     reckon::verdict verdict = verdict::cannot_check;
-    std::optional<rational> computed;   ///< the derived value from the other printed figures
-    std::optional<interval> allowed;    ///< the values the other figures' intervals allow
-    rational tolerance{0};              ///< how far from the computed value the verdict allowed
-    rational miss{0};                   ///< for inconsistent: the gap, in base units
-    std::optional<rational> miss_steps; ///< the gap in last-digit steps of the derived figure
-    bool tie_only = false;              ///< consistent only at an exact rounding tie
-    std::optional<interval> implied;    ///< for a missing figure: what the others imply
-    std::string unit_symbol;            ///< the printed unit of the derived figure
-    rational unit_factor{1};            ///< its factor to base units
-    std::string message;                ///< one line for people
-    std::string reason;                 ///< why it cannot be checked, or what was assumed
-    std::string key;                    ///< stable fingerprint for dismissals
+    bool tie_only = false; ///< consistent only at an exact rounding tie
 };
 
 namespace detail {
@@ -513,9 +619,8 @@ template <class Number>
     return above ? range::above(b.value, open) : range::below(b.value, open);
 }
 
-// How a figure prints in a message: its display with its unit.
-[[nodiscard]] inline std::string shown(const figure& f) {
-    std::string s;
+// How a figure prints in a message: its display with its unit, appended to `s`.
+inline void append_shown(std::string& s, const figure& f) {
     switch (f.qualifier) {
     case qualifier::more_than: s += "more than "; break;
     case qualifier::at_least: s += "at least "; break;
@@ -531,6 +636,12 @@ template <class Number>
         s += f.unit->kind == kind::share && f.unit->symbol.size() == 1 ? " " : " ";
         s += f.unit->symbol;
     }
+}
+
+// How a figure prints in a message: its display with its unit.
+[[nodiscard]] inline std::string shown(const figure& f) {
+    std::string s;
+    append_shown(s, f);
     return s;
 }
 
@@ -756,8 +867,32 @@ private:
     [[nodiscard]] std::string expression(const relation& r, bool ids,
                                          const std::vector<slot>* slots = nullptr) const;
 
+    // Buffers of one check, kept by the checker so that checking allocates less (a checker is
+    // not shared between threads: `find` keeps state too).
+    template <class Number>
+    struct scratch {
+        std::vector<slot> slots;
+        std::vector<std::size_t> missing;
+        std::vector<std::optional<basic_interval<Number>>> closed;
+        std::vector<std::optional<basic_interval<Number>>> open;
+        std::vector<std::optional<Number>> values;
+        std::vector<basic_interval<Number>> in_closed;
+        std::vector<basic_interval<Number>> in_open;
+        std::vector<basic_interval<Number>> in_points;
+    };
+    template <class Number>
+    [[nodiscard]] scratch<Number>& scratch_for() const noexcept {
+        if constexpr (std::is_same_v<Number, rational>) {
+            return rational_scratch_;
+        } else {
+            return small_scratch_;
+        }
+    }
+
     const std::vector<figure>& figures_;
     convention rounding_;
+    mutable scratch<detail::small_rational> small_scratch_;
+    mutable scratch<rational> rational_scratch_;
     const detail::id_index* given_ = nullptr; // kept by the report, when it has one
     mutable detail::id_index own_;            // else built on first use
     mutable std::size_t indexed_ = 0;
@@ -1075,63 +1210,122 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
 
 inline std::string checker::expression(const relation& r, bool ids,
                                        const std::vector<slot>* slots) const {
-    auto name = [&](std::size_t i) -> std::string {
+    // Written into one buffer: the expression is built twice for every check.
+    std::string s;
+    if (!ids) {
+        s.reserve(96);
+    }
+    auto name = [&](std::size_t i) {
         if (i >= r.figures.size() || r.figures[i].empty()) {
-            if (r.kind == relation_kind::shares_total && i == 0) {
-                return "100 %";
-            }
-            return "?";
+            s += r.kind == relation_kind::shares_total && i == 0 ? "100 %" : "?";
+            return;
         }
         if (ids) {
-            return r.figures[i].str();
+            s += r.figures[i].view();
+            return;
         }
         const figure* f = slots != nullptr ? (*slots)[i].fig : find(r.figures[i]);
-        return f != nullptr ? detail::shown(*f) : r.figures[i].str();
+        if (f != nullptr) {
+            detail::append_shown(s, *f);
+        } else {
+            s += r.figures[i].view();
+        }
     };
     const std::size_t n = r.figures.size();
     auto join = [&](std::size_t from, std::string_view sep) {
-        std::string s;
         for (std::size_t i = from; i < n; ++i) {
             if (i > from) {
                 s += sep;
             }
-            s += name(i);
+            name(i);
         }
-        return s;
+    };
+    // name(a) op name(b)
+    auto binary = [&](std::size_t a, std::string_view op, std::size_t b) {
+        name(a);
+        s += op;
+        name(b);
     };
     switch (r.kind) {
-    case relation_kind::sum: return name(0) + (r.complete ? " = " : " ≥ ") + join(1, " + ");
-    case relation_kind::shares_total: return join(1, " + ") + " = " + name(0);
-    case relation_kind::product: return name(0) + " = " + join(1, " × ");
+    case relation_kind::sum:
+        name(0);
+        s += r.complete ? " = " : " ≥ ";
+        join(1, " + ");
+        break;
+    case relation_kind::shares_total:
+        join(1, " + ");
+        s += " = ";
+        name(0);
+        break;
+    case relation_kind::product:
+        name(0);
+        s += " = ";
+        join(1, " × ");
+        break;
     case relation_kind::difference:
-    case relation_kind::points: return name(0) + " = " + name(1) + " − " + name(2);
+    case relation_kind::points:
+        name(0);
+        s += " = ";
+        binary(1, " − ", 2);
+        break;
     case relation_kind::growth:
+        name(0);
+        s += " = ";
         if (detail::growth_from_increment(r)) {
-            return name(0) + " = " + name(1) + " / (" + name(1) + " − " + name(3) + ")" +
-                   (r.reading == times_reading::times ? "" : " − 1");
+            name(1);
+            s += " / (";
+            binary(1, " − ", 3);
+            s += ")";
+            s += r.reading == times_reading::times ? "" : " − 1";
+            break;
         }
-        if (r.reading == times_reading::times) {
-            return name(0) + " = " + name(1) + " / " + name(2);
+        binary(1, " / ", 2);
+        if (r.reading != times_reading::times) {
+            s += " − 1";
         }
-        return name(0) + " = " + name(1) + " / " + name(2) + " − 1";
+        break;
     case relation_kind::share:
     case relation_kind::percent_of_target:
     case relation_kind::average:
-    case relation_kind::ratio: return name(0) + " = " + name(1) + " / " + name(2);
-    case relation_kind::conversion:
-        if (n > 2) {
-            return name(0) + " = " + name(1) + (r.rate_divides ? " / " : " × ") + name(2);
-        }
-        return name(0) + " = " + name(1);
-    case relation_kind::order: return name(0) + " " + std::string(to_string(r.op)) + " " + name(1);
-    case relation_kind::cagr:
-        return name(0) + " = (" + name(1) + " / " + name(2) + ")^(1/" + std::to_string(r.years) +
-               ") − 1";
+    case relation_kind::ratio:
     case relation_kind::contribution:
-    case relation_kind::pull: return name(0) + " = " + name(1) + " / " + name(2);
-    case relation_kind::index: return name(0) + " = " + name(1) + " / " + name(2) + " × 100";
+    case relation_kind::pull:
+        name(0);
+        s += " = ";
+        binary(1, " / ", 2);
+        break;
+    case relation_kind::conversion:
+        name(0);
+        s += " = ";
+        name(1);
+        if (n > 2) {
+            s += r.rate_divides ? " / " : " × ";
+            name(2);
+        }
+        break;
+    case relation_kind::order:
+        name(0);
+        s += " ";
+        s += to_string(r.op);
+        s += " ";
+        name(1);
+        break;
+    case relation_kind::cagr:
+        name(0);
+        s += " = (";
+        binary(1, " / ", 2);
+        s += ")^(1/";
+        s += std::to_string(r.years);
+        s += ") − 1";
+        break;
+    case relation_kind::index:
+        name(0);
+        s += " = ";
+        binary(1, " / ", 2);
+        s += " × 100";
+        break;
     }
-    return {};
+    return s;
 }
 
 inline finding checker::check(const relation& r) const {
@@ -1166,8 +1360,12 @@ inline finding checker::check_as(const relation& r) const {
     out.expression = expression(r, true);
 
     // Resolve the figures; note what is missing.
-    std::vector<slot> slots(r.figures.size());
-    std::vector<std::size_t> missing;
+    // The per-check buffers are the checker's, kept from one check to the next.
+    scratch<Number>& buffers = scratch_for<Number>();
+    std::vector<slot>& slots = buffers.slots;
+    slots.assign(r.figures.size(), slot{});
+    std::vector<std::size_t>& missing = buffers.missing;
+    missing.clear();
     detail::fingerprinter key; // of kind|label=display unit|… (|- for a missing figure)
     key.add(to_string(r.kind));
     for (std::size_t i = 0; i < r.figures.size(); ++i) {
@@ -1241,9 +1439,12 @@ inline finding checker::check_as(const relation& r) const {
 
     // Intervals of every present figure, with tie ends closed and open.
     const convention conv = rounding_;
-    std::vector<std::optional<range>> closed(slots.size());
-    std::vector<std::optional<range>> open(slots.size());
-    std::vector<std::optional<Number>> values(slots.size());
+    std::vector<std::optional<range>>& closed = buffers.closed;
+    std::vector<std::optional<range>>& open = buffers.open;
+    std::vector<std::optional<Number>>& values = buffers.values;
+    closed.assign(slots.size(), std::nullopt);
+    open.assign(slots.size(), std::nullopt);
+    values.assign(slots.size(), std::nullopt);
     bool displays_possible = true;
     bool inputs_bounded_qualifiers = true;
     for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -1675,12 +1876,12 @@ inline finding checker::check_as(const relation& r) const {
     }
 
     // Equations: derived (slot 0) against the value computed from the rest.
-    std::vector<range> in_closed;
-    std::vector<range> in_open;
-    std::vector<range> in_points;
-    in_closed.reserve(slots.size());
-    in_open.reserve(slots.size());
-    in_points.reserve(slots.size());
+    std::vector<range>& in_closed = buffers.in_closed;
+    std::vector<range>& in_open = buffers.in_open;
+    std::vector<range>& in_points = buffers.in_points;
+    in_closed.clear();
+    in_open.clear();
+    in_points.clear();
     for (std::size_t i = 1; i < slots.size(); ++i) {
         if (!closed[i]) { // the previous level of a growth from its increment
             in_closed.push_back(range::point(Number(0)));
@@ -1921,7 +2122,9 @@ inline decision checker::decide(const prepared_relation& p) const {
         finding f = check(*p.rel_);
         out.verdict = f.verdict;
         out.tie_only = f.tie_only;
-        out.miss_steps = std::move(f.miss_steps);
+        if (f.miss_steps) {
+            out.miss_steps = std::move(*f.miss_steps);
+        }
         return out;
     }
     const detail::scaled_term& t = p.target_;
