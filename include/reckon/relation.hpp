@@ -619,8 +619,9 @@ template <class Number>
     return above ? range::above(b.value, open) : range::below(b.value, open);
 }
 
-// How a figure prints in a message: its display with its unit, appended to `s`.
-inline void append_shown(std::string& s, const figure& f) {
+// How a figure prints in a message: its display with its unit, appended to `s`; `display`, when
+// given, is `f.signed_display().str()` already written.
+inline void append_shown(std::string& s, const figure& f, const std::string* display = nullptr) {
     switch (f.qualifier) {
     case qualifier::more_than: s += "more than "; break;
     case qualifier::at_least: s += "at least "; break;
@@ -631,7 +632,11 @@ inline void append_shown(std::string& s, const figure& f) {
     case qualifier::about: s += "about "; break;
     case qualifier::none: break;
     }
-    s += f.signed_display().str();
+    if (display != nullptr) {
+        s += *display;
+    } else {
+        s += f.signed_display().str();
+    }
     if (!f.unit->symbol.empty()) {
         s += f.unit->kind == kind::share && f.unit->symbol.size() == 1 ? " " : " ";
         s += f.unit->symbol;
@@ -643,6 +648,29 @@ inline void append_shown(std::string& s, const figure& f) {
     std::string s;
     append_shown(s, f);
     return s;
+}
+
+/// Whether `display_interval_as(x, conv, qual, tie)` depends on `tie`: when the rounding has
+/// ties (half up, half even, half down, unknown tie, or about). Then with ties open both ends
+/// are open (finite ends), and with ties closed the interval is the same but for those flags.
+[[nodiscard]] inline bool ties_matter(const decimal& x, convention conv, qualifier qual) {
+    switch (qual) {
+    case qualifier::more_than:
+    case qualifier::at_least:
+    case qualifier::under:
+    case qualifier::at_most: return false;
+    case qualifier::nearly:
+    case qualifier::a_little_over:
+        if (!x.is_zero()) {
+            return false;
+        }
+        conv = convention::unknown_tie;
+        break;
+    case qualifier::about: conv = convention::unknown_tie; break;
+    case qualifier::none: break;
+    }
+    return conv == convention::unknown_tie || conv == convention::half_even ||
+           conv == convention::half_up || conv == convention::half_down;
 }
 
 /// `figure::bounds` in `Number` (`rational` or `small_rational`): the same interval.
@@ -864,8 +892,10 @@ private:
     [[nodiscard]] static slot_list divisor_slots(const relation& r);
     // The relation written out: with figure ids, or with the figures shown; `slots`, when
     // given, holds the figures already looked up (one lookup per figure and check).
+    // `displays`, when given, holds each slot's figure's `signed_display().str()`.
     [[nodiscard]] std::string expression(const relation& r, bool ids,
-                                         const std::vector<slot>* slots = nullptr) const;
+                                         const std::vector<slot>* slots = nullptr,
+                                         const std::vector<std::string>* displays = nullptr) const;
 
     // Buffers of one check, kept by the checker so that checking allocates less (a checker is
     // not shared between threads: `find` keeps state too).
@@ -873,6 +903,7 @@ private:
     struct scratch {
         std::vector<slot> slots;
         std::vector<std::size_t> missing;
+        std::vector<std::string> displays;
         std::vector<std::optional<basic_interval<Number>>> closed;
         std::vector<std::optional<basic_interval<Number>>> open;
         std::vector<std::optional<Number>> values;
@@ -1208,8 +1239,8 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
     return std::nullopt;
 }
 
-inline std::string checker::expression(const relation& r, bool ids,
-                                       const std::vector<slot>* slots) const {
+inline std::string checker::expression(const relation& r, bool ids, const std::vector<slot>* slots,
+                                       const std::vector<std::string>* displays) const {
     // Written into one buffer: the expression is built twice for every check.
     std::string s;
     if (!ids) {
@@ -1226,7 +1257,7 @@ inline std::string checker::expression(const relation& r, bool ids,
         }
         const figure* f = slots != nullptr ? (*slots)[i].fig : find(r.figures[i]);
         if (f != nullptr) {
-            detail::append_shown(s, *f);
+            detail::append_shown(s, *f, displays != nullptr ? &(*displays)[i] : nullptr);
         } else {
             s += r.figures[i].view();
         }
@@ -1366,6 +1397,8 @@ inline finding checker::check_as(const relation& r) const {
     slots.assign(r.figures.size(), slot{});
     std::vector<std::size_t>& missing = buffers.missing;
     missing.clear();
+    std::vector<std::string>& displays = buffers.displays; // each figure's signed display
+    displays.resize(r.figures.size());
     detail::fingerprinter key; // of kind|label=display unit|… (|- for a missing figure)
     key.add(to_string(r.kind));
     for (std::size_t i = 0; i < r.figures.size(); ++i) {
@@ -1385,7 +1418,8 @@ inline finding checker::check_as(const relation& r) const {
         key.add("|");
         key.add(slots[i].fig->label);
         key.add("=");
-        key.add(slots[i].fig->signed_display().str());
+        displays[i] = slots[i].fig->signed_display().str();
+        key.add(displays[i]);
         key.add(slots[i].fig->unit->symbol);
     }
     out.key = key.hex();
@@ -1417,7 +1451,7 @@ inline finding checker::check_as(const relation& r) const {
         out.unit_factor = rational(1, 100);
     }
 
-    const std::string shown_expr = expression(r, false, &slots);
+    const std::string shown_expr = expression(r, false, &slots, &displays);
     const Number unit_factor = detail::number_from<Number>(out.unit_factor);
     auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
@@ -1463,11 +1497,17 @@ inline finding checker::check_as(const relation& r) const {
         const convention rounding = f.effective_rounding(conv);
         const range printed_closed =
             detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::closed);
-        const range printed_open =
-            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::open);
         closed[i] = (f.negated ? -printed_closed : printed_closed) * at_factor;
-        open[i] = (f.negated ? -printed_open : printed_open) * at_factor;
-        values[i] = detail::number_of<Number>(f.signed_display()) * factor;
+        // With ties open, the same interval with both (finite) ends open where the rounding has
+        // ties, else the same interval (as display_interval_as with ties::open gives it).
+        if (detail::ties_matter(f.display, rounding, f.qualifier)) {
+            const range& c = *closed[i];
+            open[i] = range::make(c.lower().value, true, c.upper().value, true);
+        } else {
+            open[i] = closed[i];
+        }
+        const Number printed = detail::number_of<Number>(f.display);
+        values[i] = (f.negated ? -printed : printed) * factor;
         // f.display_is_possible(conv): the printed value inside its closed interval.
         displays_possible = displays_possible && closed[i]->contains(*values[i]);
         if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
@@ -1921,9 +1961,18 @@ inline finding checker::check_as(const relation& r) const {
         return finest;
     };
 
-    const std::string computed_shown = detail::rational_str(in_unit(computed), 6);
-    const std::string target_shown =
-        derived != nullptr ? detail::shown(*derived) : std::string("100 %");
+    // "<expression>: computed <value> <unit>", the start of every message but an exact one,
+    // written into one buffer.
+    auto computed_message = [&] {
+        std::string m;
+        m.reserve(shown_expr.size() + 96);
+        m += shown_expr;
+        m += ": computed ";
+        m += detail::rational_str(in_unit(computed), 6);
+        m += ' ';
+        m += out.unit_symbol;
+        return m;
+    };
     if (displays_possible && computed == target_value) {
         out.verdict = verdict::exact;
         out.message = shown_expr;
@@ -1936,13 +1985,18 @@ inline finding checker::check_as(const relation& r) const {
             derived != nullptr
                 ? detail::to_rational(detail::figure_resolution<Number>(*derived) / Number(2))
                 : rational(0);
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      " rounds to " + target_shown;
+        out.message = computed_message();
+        out.message += " rounds to ";
+        if (derived != nullptr) {
+            detail::append_shown(out.message, *derived, &displays[0]);
+        } else {
+            out.message += "100 %";
+        }
     } else if (!intersect(allowed, target).empty()) {
         out.verdict = verdict::within_rounding;
         out.tie_only = intersect(allowed_open, target_open).empty();
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", within the rounding of the figures";
+        out.message = computed_message();
+        out.message += ", within the rounding of the figures";
     } else {
         out.verdict = verdict::inconsistent;
         const Number miss = distance(allowed, target);
@@ -1950,10 +2004,10 @@ inline finding checker::check_as(const relation& r) const {
         const Number miss_steps = miss / one_step;
         out.miss = detail::to_rational(miss);
         out.miss_steps = detail::to_rational(miss_steps);
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
-                      " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
-                      detail::rational_str(in_unit(one_step)) + ")";
+        out.message = computed_message();
+        out.message += ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
+                       " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
+                       detail::rational_str(in_unit(one_step)) + ")";
     }
     if (out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) {
         if (allowed.bounded() && target.bounded()) {
