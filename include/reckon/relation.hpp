@@ -1244,7 +1244,7 @@ inline std::string checker::expression(const relation& r, bool ids, const std::v
     // Written into one buffer: the expression is built twice for every check.
     std::string s;
     if (!ids) {
-        s.reserve(96);
+        s.reserve(128); // and room for the message that starts with it
     }
     auto name = [&](std::size_t i) {
         if (i >= r.figures.size() || r.figures[i].empty()) {
@@ -1451,13 +1451,16 @@ inline finding checker::check_as(const relation& r) const {
         out.unit_factor = rational(1, 100);
     }
 
-    const std::string shown_expr = expression(r, false, &slots, &displays);
+    // Every path below writes it once, into the message: moved there where it starts one.
+    std::string shown_expr = expression(r, false, &slots, &displays);
     const Number unit_factor = detail::number_from<Number>(out.unit_factor);
     auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
         out.verdict = verdict::cannot_check;
         out.reason = std::move(why);
-        out.message = shown_expr + ": cannot check: " + out.reason;
+        out.message = std::move(shown_expr);
+        out.message += ": cannot check: ";
+        out.message += out.reason;
         return std::move(out); // every call is `return cannot(…)`: no copy of the finding
     };
 
@@ -1964,9 +1967,7 @@ inline finding checker::check_as(const relation& r) const {
     // "<expression>: computed <value> <unit>", the start of every message but an exact one,
     // written into one buffer.
     auto computed_message = [&] {
-        std::string m;
-        m.reserve(shown_expr.size() + 96);
-        m += shown_expr;
+        std::string m = std::move(shown_expr);
         m += ": computed ";
         m += detail::rational_str(in_unit(computed), 6);
         m += ' ';
@@ -1975,7 +1976,7 @@ inline finding checker::check_as(const relation& r) const {
     };
     if (displays_possible && computed == target_value) {
         out.verdict = verdict::exact;
-        out.message = shown_expr;
+        out.message = std::move(shown_expr);
     } else if (inputs_bounded_qualifiers && target.contains(computed)) {
         out.verdict = verdict::rounds;
         // Tie only when the relation needs a tie to hold at all, not merely
