@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -1361,15 +1362,9 @@ inline std::string checker::expression(const relation& r, bool ids, const std::v
 
 inline finding checker::check(const relation& r) const {
     // On small rationals (int128, no gcd after every operation) when the numbers fit; else,
-    // and for the parts that stay on rationals (the GRIM test of a missing count, compound
-    // growth), on rationals. Both give the same finding: the small path is exact or it gives up.
-    bool rational_only = r.kind == relation_kind::cagr;
-    for (std::size_t i = 0; !rational_only && r.whole_numbers && i < r.figures.size(); ++i) {
-        rational_only = r.figures[i].empty() &&
-                        !(r.kind == relation_kind::shares_total && i == 0) &&
-                        !(detail::growth_from_increment(r) && i == 2);
-    }
-    if (!rational_only) {
+    // and for compound growth (roots and powers stay on rationals), on rationals. Both give the
+    // same finding: the small path is exact or it gives up.
+    if (r.kind != relation_kind::cagr) {
         try {
             return check_as<detail::small_rational>(r);
         } catch (const detail::small_overflow&) {
@@ -1594,20 +1589,43 @@ inline finding checker::check_as(const relation& r) const {
                           " is not given, and the others do not bound it");
         }
         out.implied = detail::to_interval(*implied);
-        if constexpr (!std::is_same_v<Number, rational>) {
-            if (r.whole_numbers && implied->bounded()) {
-                throw detail::small_overflow{}; // `check` sends the GRIM test to rationals
-            }
-        } else if (r.whole_numbers && implied->bounded()) {
-            // Whole numbers inside the implied interval (the GRIM test).
-            auto least_whole = [](const range& i) -> std::optional<big_int> {
-                const rational lo = i.lower().value;
-                big_int k = decimal::round(lo, 0, rounding_mode::ceiling).coefficient().to_big();
-                if (i.lower().open && rational(k) == lo) {
+        if (r.whole_numbers && implied->bounded()) {
+            // Whole numbers inside the implied interval (the GRIM test). A whole number is a
+            // big_int on rationals, an int64 on small rationals (beyond: `small_overflow`).
+            using whole_type =
+                std::conditional_t<std::is_same_v<Number, rational>, big_int, std::int64_t>;
+            auto whole_at = [](const Number& v, rounding_mode mode) -> whole_type {
+                if constexpr (std::is_same_v<Number, rational>) {
+                    return decimal::round(v, 0, mode).coefficient().to_big();
+                } else {
+                    const decimal d = detail::round_decimal(v, 0, mode); // exponent 0
+                    if (!d.coefficient().is_small() || d.exponent() != 0) {
+                        throw detail::small_overflow{};
+                    }
+                    return d.coefficient().small();
+                }
+            };
+            auto number_at = [](const whole_type& k) {
+                if constexpr (std::is_same_v<Number, rational>) {
+                    return rational(k);
+                } else {
+                    return Number(k);
+                }
+            };
+            auto least_whole = [&](const range& i) -> std::optional<whole_type> {
+                const Number& lo = i.lower().value;
+                whole_type k = whole_at(lo, rounding_mode::ceiling);
+                if (i.lower().open && number_at(k) == lo) {
+                    if constexpr (!std::is_same_v<Number, rational>) {
+                        if (k == std::numeric_limits<std::int64_t>::max()) {
+                            throw detail::small_overflow{};
+                        }
+                    }
                     ++k;
                 }
-                const rational hi = i.upper().value;
-                if (rational(k) < hi || (rational(k) == hi && !i.upper().open)) {
+                const Number& hi = i.upper().value;
+                const Number kv = number_at(k);
+                if (kv < hi || (kv == hi && !i.upper().open)) {
                     return k;
                 }
                 return std::nullopt;
@@ -1616,12 +1634,12 @@ inline finding checker::check_as(const relation& r) const {
             if (!k) {
                 // The miss: put the nearest whole numbers either side in the
                 // missing slot and measure the gap at the derived figure.
-                std::optional<rational> best;
+                std::optional<Number> best;
                 for (auto mode : {rounding_mode::floor, rounding_mode::ceiling}) {
-                    const rational end = mode == rounding_mode::floor ? implied->lower().value
-                                                                      : implied->upper().value;
-                    const rational whole(decimal::round(end, 0, mode).coefficient().to_big());
-                    std::optional<rational> gap;
+                    const Number& end = mode == rounding_mode::floor ? implied->lower().value
+                                                                     : implied->upper().value;
+                    const Number whole = number_at(whole_at(end, mode));
+                    std::optional<Number> gap;
                     if (m == 0) {
                         gap = distance(range::point(whole), *implied);
                     } else {
@@ -1636,22 +1654,27 @@ inline finding checker::check_as(const relation& r) const {
                     }
                 }
                 out.verdict = verdict::inconsistent;
-                out.miss = best ? *best : rational(0);
+                out.miss = best ? detail::to_rational(*best) : rational(0);
                 if (m == 0) {
                     out.miss_steps = out.miss; // a count steps by one
                 } else if (slots[0].fig != nullptr) {
                     out.miss_steps = out.miss / slots[0].fig->resolution();
                 }
                 out.message =
-                    shown_expr + ": no whole number lies in " + implied->str() + " (GRIM test)";
+                    shown_expr + ": no whole number lies in " + out.implied->str() + " (GRIM test)";
                 out.reason = "the unstated count must be a whole number";
                 return out;
             }
             out.verdict = verdict::within_rounding;
             const auto implied_open = solve_for(open);
             out.tie_only = !implied_open || !implied_open->bounded() || !least_whole(*implied_open);
-            out.message =
-                shown_expr + ": possible with a whole count from " + k->str() + " (GRIM test)";
+            out.message = shown_expr + ": possible with a whole count from ";
+            if constexpr (std::is_same_v<Number, rational>) {
+                out.message += k->str();
+            } else {
+                out.message += std::to_string(*k);
+            }
+            out.message += " (GRIM test)";
             if (out.tie_only) {
                 out.message += " (only at an exact rounding tie)";
             }
