@@ -197,6 +197,59 @@ TEST_CASE("relation small path: check agrees with check_on_rationals on generate
     CHECK(seen.size() == 5); // every verdict occurs
 }
 
+TEST_CASE("relation small path: the GRIM test of a missing count agrees with check_on_rationals") {
+    // Every relation has a figure not given and its count judged over whole numbers: the
+    // GRIM test runs on small rationals now (int64 whole numbers), rationals the reference.
+    const std::uint64_t seed = 20261129;
+    MESSAGE("seed " << seed);
+    generator g(seed);
+    int compared = 0;
+    int grim = 0;
+    std::map<std::string, int> seen;
+    for (int rep = 0; rep < 100; ++rep) {
+        std::vector<figure> figures;
+        figures.reserve(60 * 8);
+        std::vector<relation> relations;
+        for (int n = 0; n < 60; ++n) {
+            relation r = make_relation(g, figures, n);
+            r.figures[static_cast<std::size_t>(g.in(0, 1))].clear();
+            r.whole_numbers = true;
+            r.candidate.reset();
+            r.not_checkable.reset();
+            relations.push_back(std::move(r));
+        }
+        const reckon::checker c(figures, g.pick(conventions));
+        for (const auto& r : relations) {
+            std::string fast;
+            std::string reference;
+            try {
+                fast = all_of(c.check(r));
+            } catch (const std::exception& e) {
+                fast = std::string("throws ") + e.what();
+            }
+            try {
+                const finding f = c.check_on_rationals(r);
+                reference = all_of(f);
+                if (f.message.find("(GRIM test)") != std::string::npos) {
+                    ++grim;
+                    seen[std::string(reckon::to_string(f.verdict))] += 1;
+                }
+            } catch (const std::exception& e) {
+                reference = std::string("throws ") + e.what();
+            }
+            INFO("relation " << r.id << " (" << reckon::to_string(r.kind) << ") of report " << rep);
+            CHECK(fast == reference);
+            ++compared;
+        }
+    }
+    MESSAGE("compared " << compared << " findings, " << grim << " by the GRIM test");
+    for (const auto& [v, count] : seen) {
+        MESSAGE(v << ": " << count);
+    }
+    CHECK(grim > 500);
+    CHECK(seen.size() == 2); // within rounding (a whole count fits) and inconsistent (none does)
+}
+
 TEST_CASE("relation small path: the share of the founding example, and a figure too large") {
     reckon::report r{"share"};
     r.add("F2", "148.2", "亿元");

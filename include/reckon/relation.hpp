@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -100,7 +101,7 @@ enum class relation_kind : unsigned char {
 /// (DESIGN.md): exact on the printed values; the derived figure is the
 /// computed value rounded; possible for some true values within every
 /// figure's rounding; impossible; or not checkable, with the reason.
-enum class verdict { exact, rounds, within_rounding, inconsistent, cannot_check };
+enum class verdict : unsigned char { exact, rounds, within_rounding, inconsistent, cannot_check };
 
 [[nodiscard]] constexpr std::string_view to_string(verdict v) noexcept {
     switch (v) {
@@ -436,28 +437,134 @@ inline constexpr int cagr_places = 12;
 
 } // namespace detail
 
+/// An optional value held behind a pointer: it reads like `std::optional<T>`
+/// (`has_value`, `*`, `->`, `value`, comparisons with a `T` or another box)
+/// in the space of one pointer, for the members of a `finding` that are
+/// large (intervals of rationals) or often absent.
+///
+///     reckon::optional_box<reckon::rational> x;   // empty
+///     x = reckon::rational(1, 2);
+///     if (x) { x->str(); }                         // "1/2"
+///     x == reckon::rational(1, 2);                 // true
+template <class T>
+class optional_box {
+public:
+    using value_type = T;
+
+    optional_box() noexcept = default;
+    optional_box(std::nullopt_t) noexcept {}
+    optional_box(const T& v) : value_(std::make_unique<T>(v)) {}
+    optional_box(T&& v) : value_(std::make_unique<T>(std::move(v))) {}
+    optional_box(const std::optional<T>& v) : value_(v ? std::make_unique<T>(*v) : nullptr) {}
+    optional_box(const optional_box& other)
+        : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    optional_box(optional_box&&) noexcept = default;
+    optional_box& operator=(const optional_box& other) {
+        if (this != &other) {
+            assign(other.value_.get());
+        }
+        return *this;
+    }
+    optional_box& operator=(optional_box&&) noexcept = default;
+    optional_box& operator=(std::nullopt_t) noexcept {
+        value_.reset();
+        return *this;
+    }
+    optional_box& operator=(const T& v) {
+        assign(&v);
+        return *this;
+    }
+    optional_box& operator=(T&& v) {
+        if (value_) {
+            *value_ = std::move(v);
+        } else {
+            value_ = std::make_unique<T>(std::move(v));
+        }
+        return *this;
+    }
+    optional_box& operator=(const std::optional<T>& v) {
+        assign(v ? &*v : nullptr);
+        return *this;
+    }
+    ~optional_box() = default;
+
+    [[nodiscard]] bool has_value() const noexcept { return value_ != nullptr; }
+    explicit operator bool() const noexcept { return has_value(); }
+    /// The value; only when `has_value()`.
+    [[nodiscard]] const T& operator*() const noexcept { return *value_; }
+    [[nodiscard]] T& operator*() noexcept { return *value_; }
+    [[nodiscard]] const T* operator->() const noexcept { return value_.get(); }
+    [[nodiscard]] T* operator->() noexcept { return value_.get(); }
+    /// The value, or throws `std::bad_optional_access`.
+    [[nodiscard]] const T& value() const {
+        if (!value_) {
+            throw std::bad_optional_access();
+        }
+        return *value_;
+    }
+    [[nodiscard]] T value_or(T otherwise) const { return value_ ? *value_ : otherwise; }
+    void reset() noexcept { value_.reset(); }
+    template <class... Args>
+    T& emplace(Args&&... args) {
+        value_ = std::make_unique<T>(std::forward<Args>(args)...);
+        return *value_;
+    }
+    [[nodiscard]] std::optional<T> to_optional() const {
+        return value_ ? std::optional<T>(*value_) : std::nullopt;
+    }
+
+    friend bool operator==(const optional_box& a, const optional_box& b) {
+        return a.has_value() == b.has_value() && (!a || *a == *b);
+    }
+    friend bool operator!=(const optional_box& a, const optional_box& b) { return !(a == b); }
+    friend bool operator==(const optional_box& a, std::nullopt_t) noexcept { return !a; }
+    friend bool operator==(std::nullopt_t, const optional_box& a) noexcept { return !a; }
+    friend bool operator!=(const optional_box& a, std::nullopt_t) noexcept { return a.has_value(); }
+    friend bool operator!=(std::nullopt_t, const optional_box& a) noexcept { return a.has_value(); }
+    friend bool operator==(const optional_box& a, const T& b) { return a && *a == b; }
+    friend bool operator==(const T& b, const optional_box& a) { return a && *a == b; }
+    friend bool operator!=(const optional_box& a, const T& b) { return !(a == b); }
+    friend bool operator!=(const T& b, const optional_box& a) { return !(a == b); }
+
+private:
+    void assign(const T* v) {
+        if (v == nullptr) {
+            value_.reset();
+        } else if (value_) {
+            *value_ = *v;
+        } else {
+            value_ = std::make_unique<T>(*v);
+        }
+    }
+
+    std::unique_ptr<T> value_;
+};
+
 /// The result of checking one relation: the verdict with its numbers.
 /// Values are in the base unit of the derived figure (yuan, kg, fraction);
-/// `*_display` strings are in the derived figure's printed unit.
+/// `*_display` strings are in the derived figure's printed unit. The large
+/// optional numbers are held behind pointers (`optional_box`): an audit of a
+/// yearbook keeps a finding per relation.
 struct finding {
-    std::string id; ///< the relation's id
-    relation_kind kind = relation_kind::sum;
+    // (Members are ordered for size.)
+    std::string id;         ///< the relation's id
     std::string label;      ///< the relation's label
     std::string expression; ///< "F2 = F5 + F8"
     std::vector<std::string> figures;
+    optional_box<rational> computed;   ///< the derived value from the other printed figures
+    optional_box<interval> allowed;    ///< the values the other figures' intervals allow
+    rational tolerance{0};             ///< how far from the computed value the verdict allowed
+    rational miss{0};                  ///< for inconsistent: the gap, in base units
+    optional_box<rational> miss_steps; ///< the gap in last-digit steps of the derived figure
+    optional_box<interval> implied;    ///< for a missing figure: what the others imply
+    std::string unit_symbol;           ///< the printed unit of the derived figure
+    rational unit_factor{1};           ///< its factor to base units
+    std::string message;               ///< one line for people
+    std::string reason;                ///< why it cannot be checked, or what was assumed
+    std::string key;                   ///< stable fingerprint for dismissals
+    relation_kind kind = relation_kind::sum;
     reckon::verdict verdict = verdict::cannot_check;
-    std::optional<rational> computed;   ///< the derived value from the other printed figures
-    std::optional<interval> allowed;    ///< the values the other figures' intervals allow
-    rational tolerance{0};              ///< how far from the computed value the verdict allowed
-    rational miss{0};                   ///< for inconsistent: the gap, in base units
-    std::optional<rational> miss_steps; ///< the gap in last-digit steps of the derived figure
-    bool tie_only = false;              ///< consistent only at an exact rounding tie
-    std::optional<interval> implied;    ///< for a missing figure: what the others imply
-    std::string unit_symbol;            ///< the printed unit of the derived figure
-    rational unit_factor{1};            ///< its factor to base units
-    std::string message;                ///< one line for people
-    std::string reason;                 ///< why it cannot be checked, or what was assumed
-    std::string key;                    ///< stable fingerprint for dismissals
+    bool tie_only = false; ///< consistent only at an exact rounding tie
 };
 
 namespace detail {
@@ -513,9 +620,9 @@ template <class Number>
     return above ? range::above(b.value, open) : range::below(b.value, open);
 }
 
-// How a figure prints in a message: its display with its unit.
-[[nodiscard]] inline std::string shown(const figure& f) {
-    std::string s;
+// How a figure prints in a message: its display with its unit, appended to `s`; `display`, when
+// given, is `f.signed_display().str()` already written.
+inline void append_shown(std::string& s, const figure& f, const std::string* display = nullptr) {
     switch (f.qualifier) {
     case qualifier::more_than: s += "more than "; break;
     case qualifier::at_least: s += "at least "; break;
@@ -526,12 +633,45 @@ template <class Number>
     case qualifier::about: s += "about "; break;
     case qualifier::none: break;
     }
-    s += f.signed_display().str();
+    if (display != nullptr) {
+        s += *display;
+    } else {
+        s += f.signed_display().str();
+    }
     if (!f.unit->symbol.empty()) {
         s += f.unit->kind == kind::share && f.unit->symbol.size() == 1 ? " " : " ";
         s += f.unit->symbol;
     }
+}
+
+// How a figure prints in a message: its display with its unit.
+[[nodiscard]] inline std::string shown(const figure& f) {
+    std::string s;
+    append_shown(s, f);
     return s;
+}
+
+/// Whether `display_interval_as(x, conv, qual, tie)` depends on `tie`: when the rounding has
+/// ties (half up, half even, half down, unknown tie, or about). Then with ties open both ends
+/// are open (finite ends), and with ties closed the interval is the same but for those flags.
+[[nodiscard]] inline bool ties_matter(const decimal& x, convention conv, qualifier qual) {
+    switch (qual) {
+    case qualifier::more_than:
+    case qualifier::at_least:
+    case qualifier::under:
+    case qualifier::at_most: return false;
+    case qualifier::nearly:
+    case qualifier::a_little_over:
+        if (!x.is_zero()) {
+            return false;
+        }
+        conv = convention::unknown_tie;
+        break;
+    case qualifier::about: conv = convention::unknown_tie; break;
+    case qualifier::none: break;
+    }
+    return conv == convention::unknown_tie || conv == convention::half_even ||
+           conv == convention::half_up || conv == convention::half_down;
 }
 
 /// `figure::bounds` in `Number` (`rational` or `small_rational`): the same interval.
@@ -753,11 +893,38 @@ private:
     [[nodiscard]] static slot_list divisor_slots(const relation& r);
     // The relation written out: with figure ids, or with the figures shown; `slots`, when
     // given, holds the figures already looked up (one lookup per figure and check).
+    // `displays`, when given, holds each slot's figure's `signed_display().str()`.
     [[nodiscard]] std::string expression(const relation& r, bool ids,
-                                         const std::vector<slot>* slots = nullptr) const;
+                                         const std::vector<slot>* slots = nullptr,
+                                         const std::vector<std::string>* displays = nullptr) const;
+
+    // Buffers of one check, kept by the checker so that checking allocates less (a checker is
+    // not shared between threads: `find` keeps state too).
+    template <class Number>
+    struct scratch {
+        std::vector<slot> slots;
+        std::vector<std::size_t> missing;
+        std::vector<std::string> displays;
+        std::vector<std::optional<basic_interval<Number>>> closed;
+        std::vector<std::optional<basic_interval<Number>>> open;
+        std::vector<std::optional<Number>> values;
+        std::vector<basic_interval<Number>> in_closed;
+        std::vector<basic_interval<Number>> in_open;
+        std::vector<basic_interval<Number>> in_points;
+    };
+    template <class Number>
+    [[nodiscard]] scratch<Number>& scratch_for() const noexcept {
+        if constexpr (std::is_same_v<Number, rational>) {
+            return rational_scratch_;
+        } else {
+            return small_scratch_;
+        }
+    }
 
     const std::vector<figure>& figures_;
     convention rounding_;
+    mutable scratch<detail::small_rational> small_scratch_;
+    mutable scratch<rational> rational_scratch_;
     const detail::id_index* given_ = nullptr; // kept by the report, when it has one
     mutable detail::id_index own_;            // else built on first use
     mutable std::size_t indexed_ = 0;
@@ -1073,78 +1240,131 @@ inline std::optional<std::string> checker::kind_problem(const relation& r,
     return std::nullopt;
 }
 
-inline std::string checker::expression(const relation& r, bool ids,
-                                       const std::vector<slot>* slots) const {
-    auto name = [&](std::size_t i) -> std::string {
+inline std::string checker::expression(const relation& r, bool ids, const std::vector<slot>* slots,
+                                       const std::vector<std::string>* displays) const {
+    // Written into one buffer: the expression is built twice for every check.
+    std::string s;
+    if (!ids) {
+        s.reserve(128); // and room for the message that starts with it
+    }
+    auto name = [&](std::size_t i) {
         if (i >= r.figures.size() || r.figures[i].empty()) {
-            if (r.kind == relation_kind::shares_total && i == 0) {
-                return "100 %";
-            }
-            return "?";
+            s += r.kind == relation_kind::shares_total && i == 0 ? "100 %" : "?";
+            return;
         }
         if (ids) {
-            return r.figures[i].str();
+            s += r.figures[i].view();
+            return;
         }
         const figure* f = slots != nullptr ? (*slots)[i].fig : find(r.figures[i]);
-        return f != nullptr ? detail::shown(*f) : r.figures[i].str();
+        if (f != nullptr) {
+            detail::append_shown(s, *f, displays != nullptr ? &(*displays)[i] : nullptr);
+        } else {
+            s += r.figures[i].view();
+        }
     };
     const std::size_t n = r.figures.size();
     auto join = [&](std::size_t from, std::string_view sep) {
-        std::string s;
         for (std::size_t i = from; i < n; ++i) {
             if (i > from) {
                 s += sep;
             }
-            s += name(i);
+            name(i);
         }
-        return s;
+    };
+    // name(a) op name(b)
+    auto binary = [&](std::size_t a, std::string_view op, std::size_t b) {
+        name(a);
+        s += op;
+        name(b);
     };
     switch (r.kind) {
-    case relation_kind::sum: return name(0) + (r.complete ? " = " : " ≥ ") + join(1, " + ");
-    case relation_kind::shares_total: return join(1, " + ") + " = " + name(0);
-    case relation_kind::product: return name(0) + " = " + join(1, " × ");
+    case relation_kind::sum:
+        name(0);
+        s += r.complete ? " = " : " ≥ ";
+        join(1, " + ");
+        break;
+    case relation_kind::shares_total:
+        join(1, " + ");
+        s += " = ";
+        name(0);
+        break;
+    case relation_kind::product:
+        name(0);
+        s += " = ";
+        join(1, " × ");
+        break;
     case relation_kind::difference:
-    case relation_kind::points: return name(0) + " = " + name(1) + " − " + name(2);
+    case relation_kind::points:
+        name(0);
+        s += " = ";
+        binary(1, " − ", 2);
+        break;
     case relation_kind::growth:
+        name(0);
+        s += " = ";
         if (detail::growth_from_increment(r)) {
-            return name(0) + " = " + name(1) + " / (" + name(1) + " − " + name(3) + ")" +
-                   (r.reading == times_reading::times ? "" : " − 1");
+            name(1);
+            s += " / (";
+            binary(1, " − ", 3);
+            s += ")";
+            s += r.reading == times_reading::times ? "" : " − 1";
+            break;
         }
-        if (r.reading == times_reading::times) {
-            return name(0) + " = " + name(1) + " / " + name(2);
+        binary(1, " / ", 2);
+        if (r.reading != times_reading::times) {
+            s += " − 1";
         }
-        return name(0) + " = " + name(1) + " / " + name(2) + " − 1";
+        break;
     case relation_kind::share:
     case relation_kind::percent_of_target:
     case relation_kind::average:
-    case relation_kind::ratio: return name(0) + " = " + name(1) + " / " + name(2);
-    case relation_kind::conversion:
-        if (n > 2) {
-            return name(0) + " = " + name(1) + (r.rate_divides ? " / " : " × ") + name(2);
-        }
-        return name(0) + " = " + name(1);
-    case relation_kind::order: return name(0) + " " + std::string(to_string(r.op)) + " " + name(1);
-    case relation_kind::cagr:
-        return name(0) + " = (" + name(1) + " / " + name(2) + ")^(1/" + std::to_string(r.years) +
-               ") − 1";
+    case relation_kind::ratio:
     case relation_kind::contribution:
-    case relation_kind::pull: return name(0) + " = " + name(1) + " / " + name(2);
-    case relation_kind::index: return name(0) + " = " + name(1) + " / " + name(2) + " × 100";
+    case relation_kind::pull:
+        name(0);
+        s += " = ";
+        binary(1, " / ", 2);
+        break;
+    case relation_kind::conversion:
+        name(0);
+        s += " = ";
+        name(1);
+        if (n > 2) {
+            s += r.rate_divides ? " / " : " × ";
+            name(2);
+        }
+        break;
+    case relation_kind::order:
+        name(0);
+        s += " ";
+        s += to_string(r.op);
+        s += " ";
+        name(1);
+        break;
+    case relation_kind::cagr:
+        name(0);
+        s += " = (";
+        binary(1, " / ", 2);
+        s += ")^(1/";
+        s += std::to_string(r.years);
+        s += ") − 1";
+        break;
+    case relation_kind::index:
+        name(0);
+        s += " = ";
+        binary(1, " / ", 2);
+        s += " × 100";
+        break;
     }
-    return {};
+    return s;
 }
 
 inline finding checker::check(const relation& r) const {
     // On small rationals (int128, no gcd after every operation) when the numbers fit; else,
-    // and for the parts that stay on rationals (the GRIM test of a missing count, compound
-    // growth), on rationals. Both give the same finding: the small path is exact or it gives up.
-    bool rational_only = r.kind == relation_kind::cagr;
-    for (std::size_t i = 0; !rational_only && r.whole_numbers && i < r.figures.size(); ++i) {
-        rational_only = r.figures[i].empty() &&
-                        !(r.kind == relation_kind::shares_total && i == 0) &&
-                        !(detail::growth_from_increment(r) && i == 2);
-    }
-    if (!rational_only) {
+    // and for compound growth (roots and powers stay on rationals), on rationals. Both give the
+    // same finding: the small path is exact or it gives up.
+    if (r.kind != relation_kind::cagr) {
         try {
             return check_as<detail::small_rational>(r);
         } catch (const detail::small_overflow&) {
@@ -1166,8 +1386,14 @@ inline finding checker::check_as(const relation& r) const {
     out.expression = expression(r, true);
 
     // Resolve the figures; note what is missing.
-    std::vector<slot> slots(r.figures.size());
-    std::vector<std::size_t> missing;
+    // The per-check buffers are the checker's, kept from one check to the next.
+    scratch<Number>& buffers = scratch_for<Number>();
+    std::vector<slot>& slots = buffers.slots;
+    slots.assign(r.figures.size(), slot{});
+    std::vector<std::size_t>& missing = buffers.missing;
+    missing.clear();
+    std::vector<std::string>& displays = buffers.displays; // each figure's signed display
+    displays.resize(r.figures.size());
     detail::fingerprinter key; // of kind|label=display unit|… (|- for a missing figure)
     key.add(to_string(r.kind));
     for (std::size_t i = 0; i < r.figures.size(); ++i) {
@@ -1187,7 +1413,8 @@ inline finding checker::check_as(const relation& r) const {
         key.add("|");
         key.add(slots[i].fig->label);
         key.add("=");
-        key.add(slots[i].fig->signed_display().str());
+        displays[i] = slots[i].fig->signed_display().str();
+        key.add(displays[i]);
         key.add(slots[i].fig->unit->symbol);
     }
     out.key = key.hex();
@@ -1219,13 +1446,16 @@ inline finding checker::check_as(const relation& r) const {
         out.unit_factor = rational(1, 100);
     }
 
-    const std::string shown_expr = expression(r, false, &slots);
+    // Every path below writes it once, into the message: moved there where it starts one.
+    std::string shown_expr = expression(r, false, &slots, &displays);
     const Number unit_factor = detail::number_from<Number>(out.unit_factor);
     auto in_unit = [&](const Number& v) { return v / unit_factor; };
     auto cannot = [&](std::string why) {
         out.verdict = verdict::cannot_check;
         out.reason = std::move(why);
-        out.message = shown_expr + ": cannot check: " + out.reason;
+        out.message = std::move(shown_expr);
+        out.message += ": cannot check: ";
+        out.message += out.reason;
         return std::move(out); // every call is `return cannot(…)`: no copy of the finding
     };
 
@@ -1241,9 +1471,12 @@ inline finding checker::check_as(const relation& r) const {
 
     // Intervals of every present figure, with tie ends closed and open.
     const convention conv = rounding_;
-    std::vector<std::optional<range>> closed(slots.size());
-    std::vector<std::optional<range>> open(slots.size());
-    std::vector<std::optional<Number>> values(slots.size());
+    std::vector<std::optional<range>>& closed = buffers.closed;
+    std::vector<std::optional<range>>& open = buffers.open;
+    std::vector<std::optional<Number>>& values = buffers.values;
+    closed.assign(slots.size(), std::nullopt);
+    open.assign(slots.size(), std::nullopt);
+    values.assign(slots.size(), std::nullopt);
     bool displays_possible = true;
     bool inputs_bounded_qualifiers = true;
     for (std::size_t i = 0; i < slots.size(); ++i) {
@@ -1262,11 +1495,17 @@ inline finding checker::check_as(const relation& r) const {
         const convention rounding = f.effective_rounding(conv);
         const range printed_closed =
             detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::closed);
-        const range printed_open =
-            detail::display_interval_as<Number>(f.display, rounding, f.qualifier, ties::open);
         closed[i] = (f.negated ? -printed_closed : printed_closed) * at_factor;
-        open[i] = (f.negated ? -printed_open : printed_open) * at_factor;
-        values[i] = detail::number_of<Number>(f.signed_display()) * factor;
+        // With ties open, the same interval with both (finite) ends open where the rounding has
+        // ties, else the same interval (as display_interval_as with ties::open gives it).
+        if (detail::ties_matter(f.display, rounding, f.qualifier)) {
+            const range& c = *closed[i];
+            open[i] = range::make(c.lower().value, true, c.upper().value, true);
+        } else {
+            open[i] = closed[i];
+        }
+        const Number printed = detail::number_of<Number>(f.display);
+        values[i] = (f.negated ? -printed : printed) * factor;
         // f.display_is_possible(conv): the printed value inside its closed interval.
         displays_possible = displays_possible && closed[i]->contains(*values[i]);
         if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
@@ -1350,20 +1589,43 @@ inline finding checker::check_as(const relation& r) const {
                           " is not given, and the others do not bound it");
         }
         out.implied = detail::to_interval(*implied);
-        if constexpr (!std::is_same_v<Number, rational>) {
-            if (r.whole_numbers && implied->bounded()) {
-                throw detail::small_overflow{}; // `check` sends the GRIM test to rationals
-            }
-        } else if (r.whole_numbers && implied->bounded()) {
-            // Whole numbers inside the implied interval (the GRIM test).
-            auto least_whole = [](const range& i) -> std::optional<big_int> {
-                const rational lo = i.lower().value;
-                big_int k = decimal::round(lo, 0, rounding_mode::ceiling).coefficient().to_big();
-                if (i.lower().open && rational(k) == lo) {
+        if (r.whole_numbers && implied->bounded()) {
+            // Whole numbers inside the implied interval (the GRIM test). A whole number is a
+            // big_int on rationals, an int64 on small rationals (beyond: `small_overflow`).
+            using whole_type =
+                std::conditional_t<std::is_same_v<Number, rational>, big_int, std::int64_t>;
+            auto whole_at = [](const Number& v, rounding_mode mode) -> whole_type {
+                if constexpr (std::is_same_v<Number, rational>) {
+                    return decimal::round(v, 0, mode).coefficient().to_big();
+                } else {
+                    const decimal d = detail::round_decimal(v, 0, mode); // exponent 0
+                    if (!d.coefficient().is_small() || d.exponent() != 0) {
+                        throw detail::small_overflow{};
+                    }
+                    return d.coefficient().small();
+                }
+            };
+            auto number_at = [](const whole_type& k) {
+                if constexpr (std::is_same_v<Number, rational>) {
+                    return rational(k);
+                } else {
+                    return Number(k);
+                }
+            };
+            auto least_whole = [&](const range& i) -> std::optional<whole_type> {
+                const Number& lo = i.lower().value;
+                whole_type k = whole_at(lo, rounding_mode::ceiling);
+                if (i.lower().open && number_at(k) == lo) {
+                    if constexpr (!std::is_same_v<Number, rational>) {
+                        if (k == std::numeric_limits<std::int64_t>::max()) {
+                            throw detail::small_overflow{};
+                        }
+                    }
                     ++k;
                 }
-                const rational hi = i.upper().value;
-                if (rational(k) < hi || (rational(k) == hi && !i.upper().open)) {
+                const Number& hi = i.upper().value;
+                const Number kv = number_at(k);
+                if (kv < hi || (kv == hi && !i.upper().open)) {
                     return k;
                 }
                 return std::nullopt;
@@ -1372,12 +1634,12 @@ inline finding checker::check_as(const relation& r) const {
             if (!k) {
                 // The miss: put the nearest whole numbers either side in the
                 // missing slot and measure the gap at the derived figure.
-                std::optional<rational> best;
+                std::optional<Number> best;
                 for (auto mode : {rounding_mode::floor, rounding_mode::ceiling}) {
-                    const rational end = mode == rounding_mode::floor ? implied->lower().value
-                                                                      : implied->upper().value;
-                    const rational whole(decimal::round(end, 0, mode).coefficient().to_big());
-                    std::optional<rational> gap;
+                    const Number& end = mode == rounding_mode::floor ? implied->lower().value
+                                                                     : implied->upper().value;
+                    const Number whole = number_at(whole_at(end, mode));
+                    std::optional<Number> gap;
                     if (m == 0) {
                         gap = distance(range::point(whole), *implied);
                     } else {
@@ -1392,22 +1654,27 @@ inline finding checker::check_as(const relation& r) const {
                     }
                 }
                 out.verdict = verdict::inconsistent;
-                out.miss = best ? *best : rational(0);
+                out.miss = best ? detail::to_rational(*best) : rational(0);
                 if (m == 0) {
                     out.miss_steps = out.miss; // a count steps by one
                 } else if (slots[0].fig != nullptr) {
                     out.miss_steps = out.miss / slots[0].fig->resolution();
                 }
                 out.message =
-                    shown_expr + ": no whole number lies in " + implied->str() + " (GRIM test)";
+                    shown_expr + ": no whole number lies in " + out.implied->str() + " (GRIM test)";
                 out.reason = "the unstated count must be a whole number";
                 return out;
             }
             out.verdict = verdict::within_rounding;
             const auto implied_open = solve_for(open);
             out.tie_only = !implied_open || !implied_open->bounded() || !least_whole(*implied_open);
-            out.message =
-                shown_expr + ": possible with a whole count from " + k->str() + " (GRIM test)";
+            out.message = shown_expr + ": possible with a whole count from ";
+            if constexpr (std::is_same_v<Number, rational>) {
+                out.message += k->str();
+            } else {
+                out.message += std::to_string(*k);
+            }
+            out.message += " (GRIM test)";
             if (out.tie_only) {
                 out.message += " (only at an exact rounding tie)";
             }
@@ -1675,12 +1942,12 @@ inline finding checker::check_as(const relation& r) const {
     }
 
     // Equations: derived (slot 0) against the value computed from the rest.
-    std::vector<range> in_closed;
-    std::vector<range> in_open;
-    std::vector<range> in_points;
-    in_closed.reserve(slots.size());
-    in_open.reserve(slots.size());
-    in_points.reserve(slots.size());
+    std::vector<range>& in_closed = buffers.in_closed;
+    std::vector<range>& in_open = buffers.in_open;
+    std::vector<range>& in_points = buffers.in_points;
+    in_closed.clear();
+    in_open.clear();
+    in_points.clear();
     for (std::size_t i = 1; i < slots.size(); ++i) {
         if (!closed[i]) { // the previous level of a growth from its increment
             in_closed.push_back(range::point(Number(0)));
@@ -1720,12 +1987,19 @@ inline finding checker::check_as(const relation& r) const {
         return finest;
     };
 
-    const std::string computed_shown = detail::rational_str(in_unit(computed), 6);
-    const std::string target_shown =
-        derived != nullptr ? detail::shown(*derived) : std::string("100 %");
+    // "<expression>: computed <value> <unit>", the start of every message but an exact one,
+    // written into one buffer.
+    auto computed_message = [&] {
+        std::string m = std::move(shown_expr);
+        m += ": computed ";
+        m += detail::rational_str(in_unit(computed), 6);
+        m += ' ';
+        m += out.unit_symbol;
+        return m;
+    };
     if (displays_possible && computed == target_value) {
         out.verdict = verdict::exact;
-        out.message = shown_expr;
+        out.message = std::move(shown_expr);
     } else if (inputs_bounded_qualifiers && target.contains(computed)) {
         out.verdict = verdict::rounds;
         // Tie only when the relation needs a tie to hold at all, not merely
@@ -1735,13 +2009,18 @@ inline finding checker::check_as(const relation& r) const {
             derived != nullptr
                 ? detail::to_rational(detail::figure_resolution<Number>(*derived) / Number(2))
                 : rational(0);
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      " rounds to " + target_shown;
+        out.message = computed_message();
+        out.message += " rounds to ";
+        if (derived != nullptr) {
+            detail::append_shown(out.message, *derived, &displays[0]);
+        } else {
+            out.message += "100 %";
+        }
     } else if (!intersect(allowed, target).empty()) {
         out.verdict = verdict::within_rounding;
         out.tie_only = intersect(allowed_open, target_open).empty();
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", within the rounding of the figures";
+        out.message = computed_message();
+        out.message += ", within the rounding of the figures";
     } else {
         out.verdict = verdict::inconsistent;
         const Number miss = distance(allowed, target);
@@ -1749,10 +2028,10 @@ inline finding checker::check_as(const relation& r) const {
         const Number miss_steps = miss / one_step;
         out.miss = detail::to_rational(miss);
         out.miss_steps = detail::to_rational(miss_steps);
-        out.message = shown_expr + ": computed " + computed_shown + " " + out.unit_symbol +
-                      ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
-                      " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
-                      detail::rational_str(in_unit(one_step)) + ")";
+        out.message = computed_message();
+        out.message += ", off by " + detail::rational_str(in_unit(miss)) + " " + out.unit_symbol +
+                       " beyond rounding (" + detail::steps_str(miss_steps) + " steps of " +
+                       detail::rational_str(in_unit(one_step)) + ")";
     }
     if (out.verdict == verdict::within_rounding || out.verdict == verdict::inconsistent) {
         if (allowed.bounded() && target.bounded()) {
@@ -1921,7 +2200,9 @@ inline decision checker::decide(const prepared_relation& p) const {
         finding f = check(*p.rel_);
         out.verdict = f.verdict;
         out.tie_only = f.tie_only;
-        out.miss_steps = std::move(f.miss_steps);
+        if (f.miss_steps) {
+            out.miss_steps = std::move(*f.miss_steps);
+        }
         return out;
     }
     const detail::scaled_term& t = p.target_;
