@@ -25,6 +25,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -34,6 +35,7 @@
 #include <iterator>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -99,7 +101,8 @@ struct run_result {
 };
 
 struct stream_result {
-    double seconds = 0;
+    double seconds = 0;      // processor time
+    double wall_seconds = 0; // elapsed time
     std::size_t sections = 0;
     std::size_t relations = 0;
     std::size_t inconsistent = 0;
@@ -139,16 +142,22 @@ run_result run(const std::string& text) {
 }
 
 // The same work streamed: each section's findings reach the sink and are dropped.
-stream_result stream(const std::string& text) {
+stream_result stream(const std::string& text, unsigned threads) {
     stream_result out;
     const long before = bench::start_peak();
     const double t0 = cpu_seconds();
+    const auto w0 = std::chrono::steady_clock::now();
     std::size_t findings = 0;
-    const reckon::text_audit_summary s =
-        reckon::audit_text(text, "bench",
-                           [&](const reckon::text_section&, const reckon::report&,
-                               const reckon::audit_result& a) { findings += a.findings.size(); });
+    reckon::text_audit_options o;
+    o.threads = threads;
+    const reckon::text_audit_summary s = reckon::audit_text(
+        text, "bench",
+        [&](const reckon::text_section&, const reckon::report&, const reckon::audit_result& a) {
+            findings += a.findings.size();
+        },
+        o);
     out.seconds = since(t0);
+    out.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
     out.peak_kib = bench::peak_since() - before;
     out.sections = s.sections;
     out.relations = findings;
@@ -184,11 +193,15 @@ int main(int argc, char** argv) {
     std::printf("reckon text benchmark: read_text + audit\ninput: %s, %zu bytes repeated; "
                 "load average %.2f at start\n",
                 source.c_str(), unit.size(), load[0]);
-    std::printf("%6s %8s %9s | %8s %8s %8s | %8s %8s %6s | %7s %6s || %8s %6s %7s %6s\n", "MB",
-                "figures", "relations", "read", "check", "joint", "read+chk", "all", "all s",
-                "peak", "peak/in", "stream", "s", "peak", "peak/in");
-    std::printf("%6s %8s %9s | %8s %8s %8s | %8s %8s %6s | %7s %6s || %8s %6s %7s %6s\n", "", "",
-                "", "MB/s", "MB/s", "MB/s", "MB/s", "MB/s", "", "MB", "", "MB/s", "", "MB", "");
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    std::printf("%6s %8s %9s | %6s %6s %6s | %8s %6s %6s | %6s %6s || %6s %6s %6s || %6s %6s "
+                "%6s\n",
+                "MB", "figures", "relations", "read", "check", "joint", "read+chk", "all", "all s",
+                "peak", "/in", "stream", "peak", "/in", "wall", "peak", "/in");
+    std::printf("%6s %8s %9s | %6s %6s %6s | %8s %6s %6s | %6s %6s || %6s %6s %6s || %6s %6s "
+                "%6s\n",
+                "", "", "", "MB/s", "MB/s", "MB/s", "MB/s", "MB/s", "", "MB", "", "MB/s", "MB", "",
+                "MB/s", "MB", "");
     std::size_t cut = 0; // relations not made in the streamed reading, all sizes
     for (const std::size_t mb : {1U, 4U, 16U}) {
         std::string text;
@@ -196,19 +209,22 @@ int main(int argc, char** argv) {
         while (text.size() < mb * 1024 * 1024) {
             text += unit;
         }
+        const stream_result st = stream(text, 1);
+        const stream_result par = stream(text, cores);
         const run_result r = run(text);
-        const stream_result st = stream(text);
         cut += r.relations - st.relations;
         const double in_mb = static_cast<double>(text.size()) / (1024.0 * 1024.0);
         const double peak_mb = static_cast<double>(r.peak_kib) / 1024.0 + in_mb;
         const double stream_mb = static_cast<double>(st.peak_kib) / 1024.0 + in_mb;
+        const double par_mb = static_cast<double>(par.peak_kib) / 1024.0 + in_mb;
         const double all = r.read + r.check + r.joint;
         auto rate = [&](double seconds) { return seconds > 0 ? in_mb / seconds : 0.0; };
-        std::printf("%6.1f %8zu %9zu | %8.1f %8.1f %8.1f | %8.1f %8.2f %6.2f | %7.0f %6.1f || "
-                    "%8.2f %6.2f %7.0f %6.1f\n",
+        std::printf("%6.1f %8zu %9zu | %6.1f %6.1f %6.1f | %8.1f %6.2f %6.2f | %6.0f %6.1f || "
+                    "%6.2f %6.0f %6.1f || %6.2f %6.0f %6.1f\n",
                     in_mb, r.figures, r.relations, rate(r.read), rate(r.check), rate(r.joint),
                     rate(r.read + r.check), rate(all), all, peak_mb, peak_mb / in_mb,
-                    rate(st.seconds), st.seconds, stream_mb, stream_mb / in_mb);
+                    rate(st.seconds), stream_mb, stream_mb / in_mb, rate(par.wall_seconds), par_mb,
+                    par_mb / in_mb);
     }
     if (getloadavg(load, 3) == 3) {
         std::printf("load average %.2f at the end\n", load[0]);
@@ -216,9 +232,10 @@ int main(int argc, char** argv) {
     std::printf("(MB/s of input per second of processor time; read = read_text, check = each "
                 "relation alone (audit without the joint check), joint = the report as a whole "
                 "(check_jointly); read+chk and all cumulate; all s = processor seconds; stream = "
-                "audit_text, the same work a section (256 KiB) at a time, findings dropped; peak "
-                "= peak resident memory of the run, the input included; %zu relations across "
-                "section cuts not made by the streamed reading, all sizes)\n",
-                cut);
+                "audit_text, the same work a section (%zu KiB) at a time, findings dropped; wall = "
+                "audit_text on %u threads (one per core), MB/s of elapsed time; peak = peak "
+                "resident memory of the run, the input included; %zu relations across section "
+                "cuts not made by the streamed reading, all sizes)\n",
+                reckon::text_audit_options{}.section_bytes / 1024, cores, cut);
     return 0;
 }

@@ -68,10 +68,11 @@ seen whole(std::string_view text) {
 }
 
 seen streamed(std::string_view text, std::size_t section_bytes,
-              reckon::text_audit_summary* summary = nullptr) {
+              reckon::text_audit_summary* summary = nullptr, unsigned threads = 1) {
     seen out;
     reckon::text_audit_options o;
     o.section_bytes = section_bytes;
+    o.threads = threads;
     const reckon::text_audit_summary s = reckon::audit_text(
         text, "t",
         [&](const reckon::text_section& sec, const reckon::report& r,
@@ -171,6 +172,31 @@ TEST_SUITE("text audit") {
         CHECK(a.groups.back() == 6);
     }
 
+    TEST_CASE("audit_text: on several threads, the same calls in the same order") {
+        const std::string t = article(9);
+        reckon::text_audit_summary one;
+        const seen a = streamed(t, 200, &one);
+        for (const unsigned threads : {2U, 3U, 8U}) {
+            CAPTURE(threads);
+            reckon::text_audit_summary many;
+            const seen b = streamed(t, 200, &many, threads);
+            REQUIRE(b.sections.size() == a.sections.size());
+            for (std::size_t i = 0; i < a.sections.size(); ++i) {
+                CHECK(b.sections[i].index == i);
+                CHECK(b.sections[i].begin == a.sections[i].begin);
+                CHECK(b.sections[i].end == a.sections[i].end);
+                CHECK(b.sections[i].line == a.sections[i].line);
+            }
+            CHECK(b.figures == a.figures);
+            CHECK(b.findings == a.findings);
+            CHECK(b.skipped_offsets == a.skipped_offsets);
+            CHECK(b.groups == a.groups);
+            CHECK(many.summary.relations == one.summary.relations);
+            CHECK(many.summary.inconsistent == 9);
+            CHECK(many.infeasible_parts == 9);
+        }
+    }
+
     TEST_CASE("audit_text: an empty text is one empty section") {
         std::size_t calls = 0;
         const auto s =
@@ -196,23 +222,27 @@ TEST_SUITE("text audit") {
         for (std::size_t i = 0; i < bad; ++i) {
             line += t[i] == '\n' ? 1U : 0U;
         }
-        std::size_t sections = 0;
-        reckon::text_audit_options o;
-        o.section_bytes = 200;
-        try {
-            (void)reckon::audit_text(
-                t, "long.txt",
-                [&](const reckon::text_section&, const reckon::report&,
-                    const reckon::audit_result&) { ++sections; },
-                o);
-            FAIL("no error");
-        } catch (const reckon::input_error& e) {
-            CHECK(e.source() == "long.txt");
-            CHECK(e.offset() == bad);
-            CHECK(e.line() == line);
-            CHECK(e.column() == 1); // the copy starts a line
+        for (const unsigned threads : {1U, 4U}) {
+            CAPTURE(threads);
+            std::size_t sections = 0;
+            reckon::text_audit_options o;
+            o.section_bytes = 200;
+            o.threads = threads;
+            try {
+                (void)reckon::audit_text(
+                    t, "long.txt",
+                    [&](const reckon::text_section&, const reckon::report&,
+                        const reckon::audit_result&) { ++sections; },
+                    o);
+                FAIL("no error");
+            } catch (const reckon::input_error& e) {
+                CHECK(e.source() == "long.txt");
+                CHECK(e.offset() == bad);
+                CHECK(e.line() == line);
+                CHECK(e.column() == 1); // the copy starts a line
+            }
+            CHECK(sections > 1); // those before it were handed over
         }
-        CHECK(sections > 1); // those before it were handed over
     }
 
     TEST_CASE("section_end: lines, full stops and spaces, never inside a number") {

@@ -14,9 +14,14 @@
 #include <charconv>
 #include <cstddef>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <future>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace reckon {
@@ -41,7 +46,12 @@ struct text_audit_options {
     /// soon after, at a line break; in a text without line breaks, after a sentence's full
     /// stop or a space. A text no longer than this is one section, read exactly as
     /// `read_text` reads it.
-    std::size_t section_bytes = 256 * 1024;
+    std::size_t section_bytes = 128 * 1024;
+    /// Sections read and audited at once, each on a thread of its own (0: as many as the
+    /// machine has cores). The sink is still called on the calling thread, in the order of the
+    /// text, with the same sections, reports and audits: only the time changes, and memory
+    /// holds that many sections.
+    unsigned threads = 1;
 };
 
 /// What `audit_text` found in all the sections of a text. The findings themselves go to the
@@ -177,6 +187,50 @@ inline void add_summary(audit_summary& total, const audit_summary& s) noexcept {
     total.cannot_check += s.cannot_check;
 }
 
+/// Figures and relations in the sections before one: where its numbering starts.
+struct section_counts {
+    std::size_t figures = 0;
+    std::size_t relations = 0;
+};
+
+/// A section read, placed and audited.
+struct section_work {
+    text_section section;
+    report r;
+    audit_result a;
+};
+
+/// Reads, places and audits one section. Its numbering needs the counts of the sections
+/// before it (`before`), which it learns once the section before is read, and tells the next
+/// one through `after`, failure included, so that no section waits forever.
+inline section_work do_section(std::string_view text, const std::string& source,
+                               const text_section& sec, const text_audit_options& options,
+                               const std::shared_future<section_counts>& before,
+                               std::promise<section_counts>& after) {
+    section_work w;
+    w.section = sec;
+    section_counts counts;
+    try {
+        try {
+            w.r = read_text(text.substr(sec.begin, sec.end - sec.begin), source, options.text);
+        } catch (const input_error& e) {
+            // Placed in the whole text: the section starts a line, or continues one only when
+            // the text has lines longer than a section (then the column is the section's).
+            throw e.relocated(source, sec.begin, e.line() == 0 ? 0 : sec.line + e.line() - 1,
+                              e.column());
+        }
+        counts = before.get();
+    } catch (...) {
+        after.set_exception(std::current_exception());
+        throw;
+    }
+    after.set_value(
+        {counts.figures + w.r.figures().size(), counts.relations + w.r.relations().size()});
+    place_section(w.r, sec.begin, counts.figures, counts.relations);
+    w.a = audit(w.r, options.audit);
+    return w;
+}
+
 } // namespace detail
 
 /// Reads and audits a UTF-8 text section by section (`text_audit_options::section_bytes`),
@@ -190,6 +244,9 @@ inline void add_summary(audit_summary& total, const audit_summary& s) noexcept {
 /// A text no longer than one section gets exactly what `read_text` and `audit` give; in a
 /// longer one, a relation whose figures lie on both sides of a cut (a blank line where the
 /// text allows) is not made, and each section is checked as a whole on its own.
+///
+/// With `text_audit_options::threads` above 1, sections are read and audited on that many
+/// threads at once; the sink gets the same calls, in the same order, on the calling thread.
 ///
 /// Throws `input_error` as `read_text` does, placed in the whole text (byte offset, line and
 /// column), when a section cannot be read; the sections before it have been handed over.
@@ -207,43 +264,53 @@ text_audit_summary audit_text(std::string_view text, std::string source, Sink&& 
     }
     text_audit_summary out;
     out.source = source;
-    std::size_t figures_before = 0;
-    std::size_t relations_before = 0;
-    text_section section;
-    while (section.begin < text.size() || section.index == 0) {
-        section.end = detail::section_end(text, section.begin, options.section_bytes);
-        const std::string_view piece = text.substr(section.begin, section.end - section.begin);
-        report r;
-        try {
-            r = read_text(piece, source, options.text);
-        } catch (const input_error& e) {
-            // Placed in the whole text: the section starts a line, or continues one only when
-            // the text has lines longer than a section (then the column is the section's).
-            throw e.relocated(source, section.begin,
-                              e.line() == 0 ? 0 : section.line + e.line() - 1, e.column());
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    // One thread: each section is done when the sink is ready for it, on the calling thread.
+    const std::launch policy = threads == 1 ? std::launch::deferred : std::launch::async;
+    std::deque<std::future<detail::section_work>> in_flight;
+    text_section next; // the next section to start
+    bool planned_all = false;
+    std::shared_future<detail::section_counts> before = [] {
+        std::promise<detail::section_counts> none;
+        none.set_value({});
+        return none.get_future().share();
+    }();
+    while (!planned_all || !in_flight.empty()) {
+        while (!planned_all && in_flight.size() < threads) {
+            next.end = detail::section_end(text, next.begin, options.section_bytes);
+            auto after = std::make_shared<std::promise<detail::section_counts>>();
+            std::shared_future<detail::section_counts> counted = after->get_future().share();
+            in_flight.push_back(
+                std::async(policy, [text, &source, &options, sec = next, before, after] {
+                    return detail::do_section(text, source, sec, options, before, *after);
+                }));
+            before = std::move(counted);
+            const std::string_view piece = text.substr(next.begin, next.end - next.begin);
+            next.line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+            next.begin = next.end;
+            ++next.index;
+            planned_all = next.begin >= text.size();
         }
-        detail::place_section(r, section.begin, figures_before, relations_before);
-        audit_result a = audit(r, options.audit);
-        for (suspect& s : a.joint.suspects) {
-            s.group += out.infeasible_parts;
+        // In the order of the text; an error is thrown once the sections before it are handed
+        // over (the sections still in flight finish first: their futures wait).
+        detail::section_work w = in_flight.front().get();
+        in_flight.pop_front();
+        for (suspect& sus : w.a.joint.suspects) {
+            sus.group += out.infeasible_parts;
         }
-        detail::add_summary(out.summary, a.summary);
-        out.skipped += r.skipped().size();
-        if (a.joint.checked) {
+        detail::add_summary(out.summary, w.a.summary);
+        out.skipped += w.r.skipped().size();
+        if (w.a.joint.checked) {
             out.joint_checked = true;
-            out.joint_feasible = out.joint_feasible && a.joint.feasible;
-            out.joint_tie_only = out.joint_tie_only || a.joint.tie_only;
-            out.joint_parts += a.joint.parts;
-            out.infeasible_parts += a.joint.conflicts.size();
+            out.joint_feasible = out.joint_feasible && w.a.joint.feasible;
+            out.joint_tie_only = out.joint_tie_only || w.a.joint.tie_only;
+            out.joint_parts += w.a.joint.parts;
+            out.infeasible_parts += w.a.joint.conflicts.size();
         }
-        figures_before += r.figures().size();
-        relations_before += r.relations().size();
         ++out.sections;
-        sink(static_cast<const text_section&>(section), static_cast<const report&>(r),
-             static_cast<const audit_result&>(a));
-        section.line += static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
-        section.begin = section.end;
-        ++section.index;
+        sink(static_cast<const text_section&>(w.section), static_cast<const report&>(w.r),
+             static_cast<const audit_result&>(w.a));
     }
     return out;
 }

@@ -299,6 +299,7 @@ public:
     // done. An error in a later section comes after the sections before it.
     exit_status audit_long_text(const input& in, const audit_settings& s, const output_options& o) {
         text_audit_options t;
+        t.threads = 0; // a section per core; printed in order all the same
         if (s.rounding) {
             t.text.rounding = convention_of(*s.rounding);
         }
