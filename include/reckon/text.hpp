@@ -62,7 +62,8 @@ struct text_options {
 /// length of the text, in time and memory, on any input: every look back is bounded or done
 /// once for the whole text, and one list of parts holds at most
 /// `detail::relation_builder::max_list` (256) figures — a longer list makes a partial sum of its
-/// first parts, the rest staying figures of their own.
+/// first parts, the rest staying figures of their own. For a text of any length in memory of a
+/// few sections, read and audit it a section at a time: `audit_text` (<reckon/text_audit.hpp>).
 ///
 ///     auto r = reckon::read_text("全年到位资金148.2亿元,其中续建项目119.4亿元,新建项目28.8亿元。",
 ///                                "example");
