@@ -930,6 +930,88 @@ TEST_SUITE("joint") {
         }
     }
 
+    TEST_CASE("advise: the int128 path and the rational one agree (randomised)") {
+        // The same figure and range in a unit 10^30 times larger: the range's ends and the step
+        // no longer fit an int64, and the rationals decide; the displays are the same digits.
+        const std::uint64_t seed = 20261130;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const char* units[] = {"", "%", "亿元", "万吨", "项"};
+        const convention conventions[] = {convention::half_up,   convention::half_even,
+                                          convention::half_down, convention::unknown_tie,
+                                          convention::truncated, convention::exact};
+        const reckon::qualifier qualifiers[] = {reckon::qualifier::none, reckon::qualifier::about,
+                                                reckon::qualifier::more_than,
+                                                reckon::qualifier::at_most};
+        const rational big(reckon::detail::big_pow10(30));
+        std::size_t typos = 0;
+        std::size_t listed = 0;
+        for (int round = 0; round < 4000; ++round) {
+            report r{"random", conventions[rng.next(0, 3)]};
+            const auto c = rng.next(0, 3) == 0 ? rng.next(-30, 30) : rng.next(-99999, 99999);
+            const auto e = static_cast<int>(rng.next(-4, 2));
+            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 4)]);
+            reckon::figure f = *r.find("F1");
+            if (rng.next(0, 2) == 0) {
+                f.rounding = conventions[rng.next(0, 5)];
+            }
+            f.qualifier = qualifiers[rng.next(0, 3)];
+            f.negated = rng.next(0, 6) == 0;
+            // A range near the printed value, in eighths, sevenths or thirds of a step, or a
+            // planted digit slip's value.
+            const rational step = f.resolution();
+            const rational at =
+                rng.next(0, 3) == 0
+                    ? reckon::decimal(rng.next(-99999, 99999), e).to_rational() * f.unit->factor
+                    : f.value();
+            const std::int64_t dens[] = {8, 7, 3, 1};
+            const std::int64_t den = dens[rng.next(0, 3)];
+            const auto a = rng.next(-40, 10);
+            const auto w = rng.next(0, 300);
+            reckon::bound lo{at + step * rational(a, den), false, rng.next(0, 1) == 0};
+            reckon::bound hi{at + step * rational(a + w, den), false, rng.next(0, 1) == 0};
+            if (rng.next(0, 9) == 0) {
+                lo = reckon::bound{rational(0), true, true};
+            }
+            if (rng.next(0, 9) == 0) {
+                hi = reckon::bound{rational(0), true, true};
+            }
+            const reckon::interval range(lo, hi);
+            // Its convention fixed: a count of factor 1 is exact, of a factor 10^30 not.
+            f.rounding = f.effective_rounding(r.rounding());
+            reckon::unit u = *f.unit;
+            u.symbol += " × 10^30";
+            u.factor *= big;
+            reckon::figure g = f;
+            g.unit = u;
+            auto scaled = [&big](const reckon::bound& b) {
+                return b.infinite ? b : reckon::bound{b.value * big, false, b.open};
+            };
+            const reckon::interval range_g(scaled(range.lower()), scaled(range.upper()));
+            const auto tie = rng.next(0, 1) == 0 ? reckon::ties::closed : reckon::ties::open;
+            INFO("round " << round << ": " << f.signed_display().str() << " " << f.unit->symbol
+                          << " in " << range.str());
+            reckon::detail::step_ends se;
+            CHECK(reckon::detail::small_step_ends(f, range, 20, se));
+            CHECK_FALSE(reckon::detail::small_step_ends(g, range_g, 20, se));
+            const auto x = reckon::detail::advise(f, range, r.rounding(), tie, 12, 20);
+            const auto y = reckon::detail::advise(g, range_g, r.rounding(), tie, 12, 20);
+            CHECK(x.displays == y.displays);
+            CHECK(x.suggested == y.suggested);
+            CHECK(x.typo == y.typo);
+            CHECK(x.typo_kind == y.typo_kind);
+            if (!x.typo.empty()) {
+                ++typos;
+            }
+            if (!x.displays.empty()) {
+                ++listed;
+            }
+        }
+        MESSAGE(typos << " typos, " << listed << " ranges with displays");
+        CHECK(typos > 100);
+        CHECK(listed > 1000);
+    }
+
     // --- the simplex, against Fourier–Motzkin elimination ----------------------------------------
 
     namespace {

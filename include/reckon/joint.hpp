@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -189,6 +190,104 @@ namespace detail {
     return v;
 }
 
+// A rational's numerator and denominator as int64s, read from its limbs, when each is below 2^63.
+[[nodiscard]] inline bool small_parts(const rational& r, std::int64_t& n, std::int64_t& d) {
+    const auto& num = r.backend().data().numerator();
+    const auto& den = r.backend().data().denominator();
+    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
+    constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (num.backend().size() != 1 || den.backend().size() != 1 || num.backend().limbs()[0] > lim ||
+        den.backend().limbs()[0] > lim) {
+        return false;
+    }
+    const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
+    n = num.sign() < 0 ? -magnitude : magnitude;
+    d = static_cast<std::int64_t>(den.backend().limbs()[0]);
+    return true;
+}
+
+// The ends of a range in last-digit steps of a figure (end / step), as `advise` reads them.
+struct step_ends {
+    std::array<bool, 2> finite{};
+    std::array<std::int64_t, 2> floor{};  ///< ⌊end / step⌋
+    std::array<bool, 2> whole{};          ///< end / step is ⌊end / step⌋
+    std::array<std::int64_t, 2> floor2{}; ///< ⌊2·end / step⌋, below 2^60 in magnitude
+    std::array<bool, 2> whole2{};
+    int cmp = -1;        ///< lower end against upper end, both finite
+    bool narrow = false; ///< bounded and at most `typo_steps` steps wide
+};
+
+// `step_ends` of figure f and range R in int128, from int64 numerators and denominators; false
+// when a number does not fit (or the step is not positive), and the rationals decide.
+[[nodiscard]] inline bool small_step_ends(const figure& f, const interval& range,
+                                          std::size_t typo_steps, step_ends& out) {
+    // step = 10^e · factor = sn / sd.
+    std::int64_t sn = 0;
+    std::int64_t sd = 0;
+    if (!small_parts(f.unit->factor, sn, sd) || sn <= 0) {
+        return false;
+    }
+    const int e = f.display.exponent();
+    const auto ae = static_cast<std::size_t>(e < 0 ? -e : e);
+    if (ae >= pow10_table.size() ||
+        __builtin_mul_overflow(e >= 0 ? sn : sd, pow10_table[ae], e >= 0 ? &sn : &sd)) {
+        return false;
+    }
+    constexpr int128 lim2 = int128{1} << 60;
+    std::array<int128, 2> num{};
+    std::array<int128, 2> den{};
+    for (std::size_t i = 0; i < 2; ++i) {
+        const bound& b = i == 0 ? range.lower() : range.upper();
+        out.finite[i] = !b.infinite;
+        if (b.infinite) {
+            continue;
+        }
+        std::int64_t p = 0;
+        std::int64_t q = 0;
+        if (!small_parts(b.value, p, q)) {
+            return false;
+        }
+        // end / step = p·sd / (q·sn): both products below 2^126, twice the first below 2^127.
+        num[i] = int128{p} * sd;
+        den[i] = int128{q} * sn;
+        auto floor_div = [](int128 a, int128 d, bool& whole) {
+            int128 x = a / d;
+            whole = x * d == a;
+            if (!whole && a < 0) {
+                --x;
+            }
+            return x;
+        };
+        bool whole = false;
+        const int128 fl2 = floor_div(2 * num[i], den[i], whole);
+        if (fl2 >= lim2 || fl2 <= -lim2) {
+            return false;
+        }
+        out.floor2[i] = static_cast<std::int64_t>(fl2);
+        out.whole2[i] = whole;
+        out.floor[i] = static_cast<std::int64_t>(floor_div(num[i], den[i], whole));
+        out.whole[i] = whole;
+    }
+    if (out.finite[0] && out.finite[1]) {
+        // hi − lo ≤ typo_steps: num_h·den_l − num_l·den_h ≤ typo_steps·den_h·den_l.
+        int128 a = 0;
+        int128 b = 0;
+        int128 diff = 0;
+        int128 t = 0;
+        int128 width = 0;
+        if (typo_steps > static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) ||
+            __builtin_mul_overflow(num[1], den[0], &a) ||
+            __builtin_mul_overflow(num[0], den[1], &b) || __builtin_sub_overflow(a, b, &diff) ||
+            __builtin_mul_overflow(den[0], den[1], &t) ||
+            __builtin_mul_overflow(t, static_cast<int128>(typo_steps), &width)) {
+            return false;
+        }
+        out.cmp = diff > 0 ? -1 : (diff < 0 ? 1 : 0);
+        out.narrow = diff <= width;
+    }
+    return true;
+}
+
 struct figure_advice {
     std::vector<std::string> displays;
     std::string suggested;
@@ -203,45 +302,79 @@ struct figure_advice {
                                           std::size_t typo_steps) {
     figure_advice out;
     const int e = f.display.exponent();
-    const rational step = f.resolution();
     const bool stepped = f.qualifier == qualifier::none || f.qualifier == qualifier::about;
     // A display k × 10^e of a stepped figure stands for values within one step of it (DESIGN.md:
     // half a step when rounded, one when truncated), so a k further than one step from the
     // range cannot fit: a cheap test first, the exact one only near the range. Most typos tried
     // below are far off.
-    // The range's ends in steps (end / step) and their floors, each divided once.
-    std::optional<rational> lo_steps;
-    std::optional<rational> hi_steps;
+    // The range's ends in steps (end / step) and their floors, each divided once: in int128
+    // (`small_step_ends`) where the numbers fit, else on rationals.
+    step_ends se;
+    const bool small = small_step_ends(f, range, typo_steps, se);
+    std::optional<rational> step_r; // the rational path's step
     std::optional<big_int> lo_floor;
     std::optional<big_int> hi_floor;
-    if (step > 0) {
-        if (!range.lower().infinite) {
-            lo_steps = range.lower().value / step;
-            lo_floor = floor_int(*lo_steps);
-        }
-        if (!range.upper().infinite) {
-            hi_steps = range.upper().value / step;
-            hi_floor = floor_int(*hi_steps);
-        }
-    }
-    std::optional<big_int> k_min;
-    std::optional<big_int> k_max;
-    if (stepped && step > 0) { // `step`: one step of the last digit, in base units
-        if (lo_steps) {
-            // ceil − 1
-            k_min = lo_steps->backend().data().denominator() == 1 ? *lo_floor - 1 : *lo_floor;
-        }
-        if (hi_steps) {
-            k_max = *hi_floor + 1;
-        }
-    }
+    bool lo_whole = false;
+    bool has_step = small; // step > 0
     // A display's interval is k's at resolution 1, times `step` (every end of
     // `display_interval` is linear in the value and the resolution, the unit's factor is
-    // positive): the range is scaled once, not each display's interval.
-    std::optional<interval> scaled;
-    if (step > 0) {
-        scaled = interval(lo_steps ? bound{*lo_steps, false, range.lower().open} : range.lower(),
-                          hi_steps ? bound{*hi_steps, false, range.upper().open} : range.upper());
+    // positive): the range is scaled once, not each display's interval; on the int128 path only
+    // when the exact test needs it.
+    std::optional<interval> scaled_cache;
+    bool narrow = false;
+    if (small) {
+        if (se.finite[0]) {
+            lo_floor = big_int(se.floor[0]);
+            lo_whole = se.whole[0];
+        }
+        if (se.finite[1]) {
+            hi_floor = big_int(se.floor[1]);
+        }
+        narrow = se.narrow;
+    } else {
+        const rational& step = step_r.emplace(f.resolution());
+        std::optional<rational> lo_steps;
+        std::optional<rational> hi_steps;
+        if (step > 0) {
+            has_step = true;
+            if (!range.lower().infinite) {
+                lo_steps = range.lower().value / step;
+                lo_floor = floor_int(*lo_steps);
+                lo_whole = lo_steps->backend().data().denominator() == 1;
+            }
+            if (!range.upper().infinite) {
+                hi_steps = range.upper().value / step;
+                hi_floor = floor_int(*hi_steps);
+            }
+            scaled_cache =
+                interval(lo_steps ? bound{*lo_steps, false, range.lower().open} : range.lower(),
+                         hi_steps ? bound{*hi_steps, false, range.upper().open} : range.upper());
+        }
+        // Typos of the printed digits, most common first; only where the range
+        // is narrow enough for a landing inside it to mean something.
+        narrow =
+            range.bounded() && (range.upper().value - range.lower().value) <= step * typo_steps;
+    }
+    auto scaled = [&]() -> const interval& {
+        if (!scaled_cache) { // the int128 path: step > 0
+            const rational step = f.resolution();
+            auto end = [&step](const bound& b) {
+                return b.infinite ? b : bound{b.value / step, false, b.open};
+            };
+            scaled_cache = interval(end(range.lower()), end(range.upper()));
+        }
+        return *scaled_cache;
+    };
+    std::optional<big_int> k_min;
+    std::optional<big_int> k_max;
+    if (stepped && has_step) { // `step`: one step of the last digit, in base units
+        if (lo_floor) {
+            // ceil − 1
+            k_min = lo_whole ? *lo_floor - 1 : *lo_floor;
+        }
+        if (hi_floor) {
+            k_max = *hi_floor + 1;
+        }
     }
     const convention rounding = f.effective_rounding(conv);
     // The exact test on scaled integers: a display k at resolution 1 stands for an interval whose
@@ -254,12 +387,24 @@ struct figure_advice {
         bool whole = false;     // 2·end is ⌊2·end⌋
     };
     constexpr std::int64_t small_lim = std::int64_t{1} << 60;
-    bool fast =
-        scaled.has_value() && (f.qualifier == qualifier::none || f.qualifier == qualifier::about);
+    bool fast = has_step && (f.qualifier == qualifier::none || f.qualifier == qualifier::about);
     doubled_end fast_lo;
     doubled_end fast_hi;
     int fast_cmp = -1; // scaled's lower end against its upper, both finite
-    if (fast) {
+    if (fast && small) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            if (se.finite[i]) {
+                doubled_end& dst = i == 0 ? fast_lo : fast_hi;
+                dst.infinite = false;
+                dst.open = i == 0 ? range.lower().open : range.upper().open;
+                dst.floor = se.floor2[i];
+                dst.whole = se.whole2[i];
+            }
+        }
+        if (se.finite[0] && se.finite[1]) {
+            fast_cmp = se.cmp;
+        }
+    } else if (fast) {
         auto doubled = [&](const bound& b, doubled_end& dst) {
             if (b.infinite) {
                 return;
@@ -275,10 +420,10 @@ struct figure_advice {
             dst.floor = fl.convert_to<std::int64_t>();
             dst.whole = denominator(x) == 1;
         };
-        doubled(scaled->lower(), fast_lo);
-        doubled(scaled->upper(), fast_hi);
+        doubled(scaled().lower(), fast_lo);
+        doubled(scaled().upper(), fast_hi);
         if (!fast_lo.infinite && !fast_hi.infinite) {
-            fast_cmp = detail::compare(scaled->lower().value, scaled->upper().value);
+            fast_cmp = detail::compare(scaled().lower().value, scaled().upper().value);
         }
     }
     // m (half steps) against 2·end.
@@ -385,21 +530,17 @@ struct figure_advice {
                                f.qualifier == qualifier::under || f.qualifier == qualifier::at_most;
         const bool word =
             one_sided && (k.sign() != 0 ? (k.sign() < 0) != (f.display.sign() < 0) : f.negated);
-        if (scaled) {
+        if (has_step) {
             const interval shown =
                 word ? -display_interval(decimal(big_int(-k), 0), rounding, f.qualifier, tie)
                      : display_interval(decimal(k, 0), rounding, f.qualifier, tie);
-            return !intersect(shown, *scaled).empty();
+            return !intersect(shown, scaled()).empty();
         }
         const interval shown = word ? -display_bounds(f, big_int(-k), e, conv, tie)
                                     : display_bounds(f, k, e, conv, tie);
         return !intersect(shown, range).empty();
     };
 
-    // Typos of the printed digits, most common first; only where the range
-    // is narrow enough for a landing inside it to mean something.
-    const bool narrow =
-        range.bounded() && (range.upper().value - range.lower().value) <= step * typo_steps;
     const std::string digits = f.display.coefficient().abs_digits();
     const int printed_sign = f.display.sign() < 0 ? -1 : 1;
     const int word_sign = f.negated ? -1 : 1;
@@ -504,12 +645,12 @@ struct figure_advice {
         range.lower().infinite
             ? std::nullopt
             : std::optional<big_int>(
-                  (lo_floor ? *lo_floor : floor_int(range.lower().value / step)) - 2);
+                  (lo_floor ? *lo_floor : floor_int(range.lower().value / *step_r)) - 2);
     const std::optional<big_int> hi_guess =
         range.upper().infinite
             ? std::nullopt
             : std::optional<big_int>(
-                  (hi_floor ? *hi_floor : floor_int(range.upper().value / step)) + 3);
+                  (hi_floor ? *hi_floor : floor_int(range.upper().value / *step_r)) + 3);
     if (lo_guess) {
         for (big_int k = *lo_guess; k <= *lo_guess + 6 && (!hi_guess || k <= *hi_guess); ++k) {
             if (fits(k)) {

@@ -184,7 +184,11 @@ template <typename Bounds>
         // The same values from the scaled integers: n half steps of 10^exponent each.
         const int e = sf.exponent;
         const big_int p = big_pow10(static_cast<unsigned>(e < 0 ? -e : e));
+        // n·10^e / 2: a whole number without a gcd when n or 10^e is even.
         auto value = [&](std::int64_t n) {
+            if (e >= 0 && (n % 2 == 0 || e > 0)) {
+                return n % 2 == 0 ? rational(big_int(n / 2) * p) : rational(big_int(n) * (p / 2));
+            }
             return e >= 0 ? rational(big_int(n) * p, big_int(2)) : rational(big_int(n), p * 2);
         };
         v.center = value(sf.t.value);
