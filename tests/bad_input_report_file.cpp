@@ -306,6 +306,12 @@ TEST_SUITE("bad_input") {
                    {"t.toml:2:19: 'ǡ' (U+01E1) outside quotes: outside its quoted strings and "
                     "comments a report file is written in ASCII",
                     28, 2, 19});
+        // Nor is a dot in a value the dot of a dotted key: 148.3."ha… is one bad number.
+        file_fails("[figures]\nfds = 148.3.\"ha'''9\xC7\xA1"
+                   "9\n",
+                   {"t.toml:2:20: 'ǡ' (U+01E1) outside quotes: outside its quoted strings and "
+                    "comments a report file is written in ASCII",
+                    29, 2, 20});
         file_fails("[figures]\na = tru \"\xC3\xA9\"\n",
                    {"t.toml:2:10: 'é' (U+00E9) outside quotes: outside its quoted strings and "
                     "comments a report file is written in ASCII",
@@ -316,6 +322,12 @@ TEST_SUITE("bad_input") {
                                             "= \"项\", label = \"《乙》\" }\n",
                                             "t.toml");
         CHECK(r.figures().size() == 2);
+        // A quoted part of a dotted key, and a string after a line break inside an array.
+        const auto d =
+            reckon::tool::parse_report_file("[figures]\na = \"1 项\"\n\"乙\" = \"1 "
+                                            "项\"\n[relations]\ncheck = [\n  \"a = 乙\",\n]\n",
+                                            "t.toml");
+        CHECK(d.relations().size() == 1);
     }
 
     TEST_CASE("report file: the same characters inside quotes and comments are read") {

@@ -473,6 +473,23 @@ TEST_SUITE("tool") {
         CHECK(reckon::tool::write_report_file(again, "typo.toml") == written);
     }
 
+    TEST_CASE("report file: a printed 100 % stays a figure when written back") {
+        // Found by fuzz/report_file.cpp: "= 0100 %" is a printed figure (100 ± 0.5 %), "= 100 %"
+        // the exact whole that shares make; written back, the first must not become the second.
+        const auto original = parse_report_file("[figures]\na = \"60.6 %\"\nb = \"39.4 "
+                                                "%\"\n[relations]\ncheck = [\"a + b = 0100 %\"]\n",
+                                                "t.toml");
+        REQUIRE(original.figures().size() == 3);
+        const auto again =
+            parse_report_file(reckon::tool::write_report_file(original, "t.toml"), "t.toml");
+        REQUIRE(again.figures().size() == 3);
+        CHECK(again.figures()[2].text == "0100 %");
+        REQUIRE(again.relations().size() == 1);
+        CHECK(again.relations()[0].kind == reckon::relation_kind::shares_total);
+        CHECK(again.relations()[0].figures.size() == 3);
+        CHECK(again.relations()[0].figures[0] == again.figures()[2].id);
+    }
+
     TEST_CASE("extract: the draft of the bundled article gives the same findings") {
         const std::string article = read_file(RECKON_SOURCE_DIR "/examples/xining-article.txt");
         const auto from_text = reckon::read_text(article, "examples/xining-article.txt");

@@ -135,6 +135,11 @@ toml_outside_ascii(std::string_view s) {
     enum class in { plain, comment, basic, literal, multi_basic, multi_literal };
     in state = in::plain;
     bool string_may_start = true;
+    // Where a dot may be followed by a quoted part of a dotted key: on the key side of a line or
+    // of an inline table, not after its `=` (`148.3."x"` is a bad number, not a key). The
+    // brackets opened on the value side, to know which side a comma or a line break leads to.
+    bool value_side = false;
+    std::string open;
     auto at = [&](std::size_t i, std::string_view w) { return s.substr(i, w.size()) == w; };
     auto shown = [&](std::size_t i, std::size_t length, char32_t v) {
         static constexpr char hex[] = "0123456789ABCDEF";
@@ -173,17 +178,31 @@ toml_outside_ascii(std::string_view s) {
             } else if (b == '\'') {
                 state = in::literal;
             }
+            if (b == '=') {
+                value_side = true;
+            } else if (b == '{' || (b == '[' && value_side)) {
+                open += b;
+                value_side = b == '['; // an inline table's keys come first
+            } else if ((b == '}' || b == ']') && !open.empty()) {
+                open.pop_back();
+                value_side = true;
+            } else if (b == ',' && !open.empty()) {
+                value_side = open.back() == '[';
+            } else if (b == '\n' && open.empty()) {
+                value_side = false;
+            }
             if (b != ' ' && b != '\t' && b != '\r') {
                 // A string starts a line (a quoted key), or follows =, [, {, a comma or the dot
                 // of a dotted key.
-                string_may_start =
-                    b == '\n' || b == '=' || b == '[' || b == '{' || b == ',' || b == '.';
+                string_may_start = b == '\n' || b == '=' || b == '[' || b == '{' || b == ',' ||
+                                   (b == '.' && !value_side);
             }
             break;
         case in::comment:
             if (b == '\n') {
                 state = in::plain;
                 string_may_start = true;
+                value_side = value_side && !open.empty();
             }
             break;
         case in::basic:
@@ -194,12 +213,14 @@ toml_outside_ascii(std::string_view s) {
             if (b == '"' || b == '\n') {
                 state = in::plain;
                 string_may_start = b == '\n';
+                value_side = value_side && (b != '\n' || !open.empty());
             }
             break;
         case in::literal:
             if (b == '\'' || b == '\n') {
                 state = in::plain;
                 string_may_start = b == '\n';
+                value_side = value_side && (b != '\n' || !open.empty());
             }
             break;
         case in::multi_basic:

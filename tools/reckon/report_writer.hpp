@@ -153,9 +153,13 @@ namespace detail {
         const bool named_by_text =
             f.id == base || (f.id.size() > base.size() + 1 &&
                              f.id.compare(0, base.size(), base) == 0 && f.id[base.size()] == '#');
+        // Written "100 %", a printed 100 % ("0100 %" in the file) would come back as the exact
+        // 100 % that shares make, no figure at all: it is listed under [figures] instead.
+        const bool reads_as_whole =
+            f.display.str() == "100" && (f.unit->symbol == "%" || f.unit->symbol == "\uFF05");
         return named_by_text && !detail::valid_name(f.id) && f.label.empty() &&
                f.qualifier == qualifier::none && !f.rounding && !f.negated && !f.implied &&
-               uses[f.id] == 1;
+               !reads_as_whole && uses[f.id] == 1;
     };
     std::map<std::string, std::string> names;
     std::vector<const figure*> listed;
