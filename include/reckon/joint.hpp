@@ -190,22 +190,6 @@ namespace detail {
     return v;
 }
 
-// A rational's numerator and denominator as int64s, read from its limbs, when each is below 2^63.
-[[nodiscard]] inline bool small_parts(const rational& r, std::int64_t& n, std::int64_t& d) {
-    const auto& num = r.backend().data().numerator();
-    const auto& den = r.backend().data().denominator();
-    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
-    constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (num.backend().size() != 1 || den.backend().size() != 1 || num.backend().limbs()[0] > lim ||
-        den.backend().limbs()[0] > lim) {
-        return false;
-    }
-    const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
-    n = num.sign() < 0 ? -magnitude : magnitude;
-    d = static_cast<std::int64_t>(den.backend().limbs()[0]);
-    return true;
-}
-
 // The ends of a range in last-digit steps of a figure (end / step), as `advise` reads them.
 struct step_ends {
     std::array<bool, 2> finite{};
@@ -224,7 +208,7 @@ struct step_ends {
     // step = 10^e · factor = sn / sd.
     std::int64_t sn = 0;
     std::int64_t sd = 0;
-    if (!small_parts(f.unit->factor, sn, sd) || sn <= 0) {
+    if (!small_terms(f.unit->factor, sn, sd) || sn <= 0) {
         return false;
     }
     const int e = f.display.exponent();
@@ -244,7 +228,7 @@ struct step_ends {
         }
         std::int64_t p = 0;
         std::int64_t q = 0;
-        if (!small_parts(b.value, p, q)) {
+        if (!small_terms(b.value, p, q)) {
             return false;
         }
         // end / step = p·sd / (q·sn): both products below 2^126, twice the first below 2^127.
@@ -340,7 +324,7 @@ struct figure_advice {
             if (!range.lower().infinite) {
                 lo_steps = range.lower().value / step;
                 lo_floor = floor_int(*lo_steps);
-                lo_whole = lo_steps->backend().data().denominator() == 1;
+                lo_whole = is_whole(*lo_steps);
             }
             if (!range.upper().infinite) {
                 hi_steps = range.upper().value / step;

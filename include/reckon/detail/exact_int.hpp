@@ -36,21 +36,80 @@ using rational = boost::multiprecision::number<
 
 namespace detail {
 
+/// The integers of reckon's rationals.
+using int_backend = boost::multiprecision::cpp_int_backend<>;
+
+// Boost.Multiprecision's `rational_adaptor` wraps a `boost::rational` in older releases (1.74:
+// `data()`) and keeps its own terms in newer ones (1.81, 1.83: `num()`, `denom()`): read them
+// either way.
+template <class Adaptor>
+[[nodiscard]] auto numerator_of(const Adaptor& a, int) -> decltype(a.num()) {
+    return a.num();
+}
+template <class Adaptor>
+[[nodiscard]] auto numerator_of(const Adaptor& a, long) // NOLINT(google-runtime-int)
+    -> decltype((a.data().numerator().backend())) {
+    return a.data().numerator().backend();
+}
+template <class Adaptor>
+[[nodiscard]] auto denominator_of(const Adaptor& a, int) -> decltype(a.denom()) {
+    return a.denom();
+}
+template <class Adaptor>
+[[nodiscard]] auto denominator_of(const Adaptor& a, long) // NOLINT(google-runtime-int)
+    -> decltype((a.data().denominator().backend())) {
+    return a.data().denominator().backend();
+}
+
+/// A rational's numerator (signed), read in place: no cpp_int copy.
+[[nodiscard]] inline const int_backend& numerator_backend(const rational& r) {
+    return numerator_of(r.backend(), 0);
+}
+/// A rational's denominator (> 0), read in place: no cpp_int copy.
+[[nodiscard]] inline const int_backend& denominator_backend(const rational& r) {
+    return denominator_of(r.backend(), 0);
+}
+
+/// A rational's numerator and denominator as int64s, read from their limbs (no cpp_int
+/// temporary), when each is below 2^63; false otherwise.
+[[nodiscard]] inline bool small_terms(const rational& r, std::int64_t& n, std::int64_t& d) {
+    const int_backend& num = numerator_backend(r);
+    const int_backend& den = denominator_backend(r);
+    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
+    constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (num.size() != 1 || den.size() != 1 || num.limbs()[0] > lim || den.limbs()[0] > lim) {
+        return false;
+    }
+    const auto magnitude = static_cast<std::int64_t>(num.limbs()[0]);
+    n = num.isneg() ? -magnitude : magnitude;
+    d = static_cast<std::int64_t>(den.limbs()[0]);
+    return true;
+}
+
+/// Whether a rational is a whole number (its denominator is 1), read in place.
+[[nodiscard]] inline bool is_whole(const rational& r) {
+    const int_backend& den = denominator_backend(r);
+    return den.size() == 1 && den.limbs()[0] == 1;
+}
+
 /// -1, 0 or 1 as a < b, a == b or a > b, by cross-multiplication (denominators are positive):
 /// Boost.Rational's own comparison runs a continued-fraction expansion, a division per step.
 [[nodiscard]] inline int compare(const rational& a, const rational& b) {
-    const auto& x = a.backend().data();
-    const auto& y = b.backend().data();
-    const auto& xn = x.numerator();
-    const auto& xd = x.denominator();
-    const auto& yn = y.numerator();
-    const auto& yd = y.denominator();
-    if (xd == yd) {
-        return xn < yn ? -1 : (yn < xn ? 1 : 0);
+    using boost::multiprecision::backends::eval_multiply;
+    const int_backend& xn = numerator_backend(a);
+    const int_backend& xd = denominator_backend(a);
+    const int_backend& yn = numerator_backend(b);
+    const int_backend& yd = denominator_backend(b);
+    if (xd.compare(yd) == 0) {
+        const int c = xn.compare(yn);
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    const auto l = xn * yd;
-    const auto r = yn * xd;
-    return l < r ? -1 : (r < l ? 1 : 0);
+    int_backend l;
+    int_backend r;
+    eval_multiply(l, xn, yd);
+    eval_multiply(r, yn, xd);
+    const int c = l.compare(r);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
 /// 10^0 … 10^18, the powers of ten that fit an int64.

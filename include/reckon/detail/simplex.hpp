@@ -196,16 +196,7 @@ public:
     [[nodiscard]] static lp_num from_rational(const rational& r) {
         lp_num out;
         // Read from the limbs (no cpp_int temporaries): one limb below 2^63 each.
-        const auto& num = r.backend().data().numerator();
-        const auto& den = r.backend().data().denominator();
-        static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
-        constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-        if (num.backend().size() == 1 && den.backend().size() == 1 &&
-            num.backend().limbs()[0] <= lim && den.backend().limbs()[0] <= lim) {
-            const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
-            out.n_ = num.sign() < 0 ? -magnitude : magnitude;
-            out.d_ = static_cast<std::int64_t>(den.backend().limbs()[0]);
-        } else {
+        if (!small_terms(r, out.n_, out.d_)) {
             out.big_ = std::make_unique<rational>(r);
         }
         return out;

@@ -104,18 +104,15 @@ public:
     }
     /// A `rational` that fits; throws `small_overflow` otherwise.
     explicit small_rational(const rational& v) {
-        const big_int& n = v.backend().data().numerator();
-        const big_int& d = v.backend().data().denominator();
-        static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
-        // One limb below 2^62 each (read from the limbs: no cpp_int temporary).
-        if (n.backend().size() != 1 || d.backend().size() != 1 ||
-            n.backend().limbs()[0] >= (std::uint64_t{1} << 62U) ||
-            d.backend().limbs()[0] >= (std::uint64_t{1} << 62U)) {
+        // Below 2^62 each, read from the limbs.
+        constexpr std::int64_t lim = std::int64_t{1} << 62U;
+        std::int64_t n = 0;
+        std::int64_t d = 1;
+        if (!small_terms(v, n, d) || n >= lim || n <= -lim || d >= lim) {
             throw small_overflow{};
         }
-        const auto magnitude = static_cast<std::int64_t>(n.backend().limbs()[0]);
-        n_ = n.sign() < 0 ? -magnitude : magnitude;
-        d_ = static_cast<std::int64_t>(d.backend().limbs()[0]);
+        n_ = n;
+        d_ = d;
     }
     /// The exact value of a decimal; throws `small_overflow` when it does not fit.
     [[nodiscard]] static small_rational of(const decimal& x) {
