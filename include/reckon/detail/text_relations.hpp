@@ -131,6 +131,20 @@ member_of(std::string_view label) {
     return std::nullopt;
 }
 
+/// The last place of `w` (two bytes or more) in `s`, or npos: `rfind`, with the first two
+/// bytes compared before the rest (string_view::rfind compares the whole word at every place).
+[[nodiscard]] inline std::size_t rfind_word(std::string_view s, std::string_view w) noexcept {
+    if (w.size() < 2 || s.size() < w.size()) {
+        return s.rfind(w);
+    }
+    for (std::size_t k = s.size() - w.size() + 1; k-- > 0;) {
+        if (s[k] == w[0] && s[k + 1] == w[1] && s.compare(k + 2, w.size() - 2, w.substr(2)) == 0) {
+            return k;
+        }
+    }
+    return npos;
+}
+
 /// Whether two label keys name the same thing: one contains the other.
 [[nodiscard]] inline bool keys_match(std::string_view a, std::string_view b) {
     if (a.size() < 2 || b.size() < 2) {
@@ -2018,7 +2032,7 @@ private:
                     }
                 }
             } else {
-                pos = seg.rfind(w);
+                pos = rfind_word(seg, w);
             }
             if (pos != npos &&
                 (best_at == npos || pos > best_at || (pos + w.size() > best_at && t == 'T'))) {

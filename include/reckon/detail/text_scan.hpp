@@ -923,6 +923,7 @@ public:
         }
         std::size_t i = 0;
         const std::size_t n = s_.size();
+        const std::vector<bool>& may_act = acting_chars();
         while (i < n) {
             const char ch = s_[i];
             if (is_digit(ch) || ((ch == '-' || ch == '+') && i + 1 < n && is_digit(s_[i + 1]) &&
@@ -932,6 +933,10 @@ public:
             }
             const code_point cp = decode_cp(s_, i);
             const std::size_t len = cp.length == 0 ? 1 : cp.length;
+            if (cp.value >= 0x80 && cp.value < 0x10000 && !may_act[cp.value]) {
+                i += len; // most characters: no boundary, numeral word or cue starts at them
+                continue;
+            }
             if (boundary(cp.value, i, len)) {
                 i += len;
                 continue;
@@ -1286,6 +1291,26 @@ private:
     [[nodiscard]] bool base_before(std::size_t i) const {
         const char32_t p = cp_before(s_, i);
         return p == U'比' || p == U'较' || p == U'与' || p == U'同' || p == U'从' || p == U'由';
+    }
+
+    // Per character of the basic plane beyond ASCII: whether `run` may do anything at it — a
+    // boundary, the start of a Chinese numeral word or of a cue word. The rest are stepped over.
+    static const std::vector<bool>& acting_chars() {
+        static const std::vector<bool> table = [] {
+            std::vector<bool> t = cue_first_chars();
+            for (char32_t c = 0x80; c < 0x10000; ++c) {
+                if (chinese_numeral(c) || c == U'上' || c == U'下' || c == U'第' || c == U'前') {
+                    t[c] = true;
+                }
+            }
+            // The boundaries beyond ASCII (see `boundary`).
+            for (char32_t c :
+                 {U'\u3002', U'\uFF01', U'\uFF1F', U'\uFF0C', U'\u3001', U'\u3010', U'\u3011'}) {
+                t[c] = true;
+            }
+            return t;
+        }();
+        return table;
     }
 
     static const std::vector<bool>& cue_first_chars() {
