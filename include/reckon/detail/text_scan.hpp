@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -238,30 +239,25 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 
 /// A list of words indexed by their first and last characters, for the scanner's hot loops:
-/// which word of the list starts (or ends) at a place, longest first, in one hash lookup.
+/// which word of the list starts (or ends) at a place, longest first, in one table lookup.
 class word_index {
 public:
     explicit word_index(const std::vector<std::string_view>& words) {
+        std::map<char32_t, std::vector<std::string_view>> first;
+        std::map<char32_t, std::vector<std::string_view>> last;
         for (std::string_view w : words) {
             if (w.empty()) {
                 continue;
             }
             const char32_t f = decode_cp(w, 0).value;
             const char32_t l = decode_cp(w, prev_cp(w, w.size())).value;
-            first_[f].push_back(w);
-            last_[l].push_back(w);
+            first[f].push_back(w);
+            last[l].push_back(w);
             first_bits_[f & 0xFFFFU] = true;
             last_bits_[l & 0xFFFFU] = true;
         }
-        auto longest_first = [](std::string_view a, std::string_view b) {
-            return a.size() > b.size();
-        };
-        for (auto& [c, v] : first_) {
-            std::stable_sort(v.begin(), v.end(), longest_first);
-        }
-        for (auto& [c, v] : last_) {
-            std::stable_sort(v.begin(), v.end(), longest_first);
-        }
+        first_ = by_char(first);
+        last_ = by_char(last);
     }
 
     /// The longest word that starts at s[i], or an empty view.
@@ -271,13 +267,9 @@ public:
         }
         const char32_t c = decode_cp(s, i).value;
         if (!first_bits_[c & 0xFFFFU]) {
-            return {}; // most characters start no word: no hash lookup
+            return {}; // most characters start no word: no lookup
         }
-        auto it = first_.find(c);
-        if (it == first_.end()) {
-            return {};
-        }
-        for (std::string_view w : it->second) {
+        for (std::string_view w : first_.words(c)) {
             if (at(s, i, w)) {
                 return w;
             }
@@ -294,11 +286,7 @@ public:
         if (!last_bits_[c & 0xFFFFU]) {
             return {};
         }
-        auto it = last_.find(c);
-        if (it == last_.end()) {
-            return {};
-        }
-        for (std::string_view w : it->second) {
+        for (std::string_view w : last_.words(c)) {
             if (ends(s, end, w)) {
                 return w;
             }
@@ -307,58 +295,146 @@ public:
     }
 
 private:
-    std::unordered_map<char32_t, std::vector<std::string_view>> first_;
-    std::unordered_map<char32_t, std::vector<std::string_view>> last_;
+    // The words of each character, longest first, in an open-addressing table by character.
+    struct char_table {
+        struct slot {
+            char32_t c = 0; // 0: empty (no word starts or ends with U+0000)
+            std::uint32_t begin = 0;
+            std::uint32_t end = 0;
+        };
+        std::vector<slot> slots;
+        std::vector<std::string_view> all;
+        std::size_t mask = 0;
+
+        [[nodiscard]] static std::size_t hash(char32_t c) noexcept {
+            return static_cast<std::size_t>((static_cast<std::uint32_t>(c) * 2654435761U) >> 8U);
+        }
+        struct range {
+            const std::string_view* b;
+            const std::string_view* e;
+            [[nodiscard]] const std::string_view* begin() const noexcept { return b; }
+            [[nodiscard]] const std::string_view* end() const noexcept { return e; }
+        };
+        [[nodiscard]] range words(char32_t c) const noexcept {
+            for (std::size_t k = hash(c) & mask;; k = (k + 1) & mask) {
+                const slot& sl = slots[k];
+                if (sl.c == c) {
+                    return {all.data() + sl.begin, all.data() + sl.end};
+                }
+                if (sl.c == 0) {
+                    return {all.data(), all.data()};
+                }
+            }
+        }
+    };
+
+    static char_table by_char(std::map<char32_t, std::vector<std::string_view>>& words) {
+        char_table t;
+        std::size_t size = 4;
+        while (size < 2 * words.size() + 1) {
+            size *= 2;
+        }
+        t.slots.resize(size);
+        t.mask = size - 1;
+        for (auto& [c, v] : words) {
+            std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) {
+                return a.size() > b.size();
+            });
+            std::size_t k = char_table::hash(c) & t.mask;
+            while (t.slots[k].c != 0) {
+                k = (k + 1) & t.mask;
+            }
+            t.slots[k] = {c, static_cast<std::uint32_t>(t.all.size()),
+                          static_cast<std::uint32_t>(t.all.size() + v.size())};
+            t.all.insert(t.all.end(), v.begin(), v.end());
+        }
+        return t;
+    }
+
+    char_table first_;
+    char_table last_;
     std::bitset<0x10000> first_bits_; // by the low 16 bits of the code point: a quick no
     std::bitset<0x10000> last_bits_;
 };
 
-/// Where the words of a short list stand in a text, found once: whether one lies wholly inside
-/// a range is then a binary search (a figure asks it of its clause, however long the clause).
-class word_spots {
+/// A few short lists of words, to find in a text at once (`word_spots`): per pair of first
+/// bytes, the lists that have a word starting with them.
+class word_groups {
 public:
-    word_spots(std::string_view s, std::initializer_list<std::string_view> words) {
-        // One pass over the text, a byte at a time: a word is tried only where its first byte
-        // stands (searching for each word in turn stops at every Han character of its block).
-        // Its first two bytes, in fact: the lead byte of a Han character is shared by thousands.
-        std::array<bool, 256> first{};
-        std::vector<bool> first_two(0x10000, false);
-        bool single = false; // a word of one byte
-        for (std::string_view w : words) {
-            shortest_ = std::min(shortest_, w.size());
-            if (!w.empty()) {
-                first[static_cast<unsigned char>(w[0])] = true;
+    explicit word_groups(std::initializer_list<std::initializer_list<std::string_view>> groups)
+        : first_two_(0x10000, 0) {
+        for (const auto& g : groups) {
+            const auto bit = static_cast<std::uint8_t>(1U << groups_.size());
+            groups_.emplace_back(g);
+            std::size_t shortest = std::numeric_limits<std::size_t>::max();
+            for (std::string_view w : g) {
+                shortest = std::min(shortest, w.size());
+                if (w.empty()) {
+                    continue;
+                }
+                const std::size_t b0 = static_cast<unsigned char>(w[0]);
                 if (w.size() == 1) {
-                    single = true;
+                    // A word of one byte: any second byte (0 at the end of the text).
+                    for (std::size_t b1 = 0; b1 < 0x100; ++b1) {
+                        first_two_[b0 << 8U | b1] |= bit;
+                    }
                 } else {
-                    first_two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
-                              static_cast<unsigned char>(w[1])] = true;
+                    first_two_[b0 << 8U | static_cast<unsigned char>(w[1])] |= bit;
                 }
             }
+            shortest_.push_back(shortest);
         }
-        for (std::size_t p = 0; p < s.size(); ++p) {
-            if (!first[static_cast<unsigned char>(s[p])]) {
+        if (groups_.size() > 8) {
+            throw std::logic_error("reckon: word_groups holds at most 8 lists");
+        }
+    }
+
+private:
+    friend class word_spots;
+    std::vector<std::vector<std::string_view>> groups_;
+    std::vector<std::size_t> shortest_;
+    std::vector<std::uint8_t> first_two_; // by (first byte << 8 | second byte): a bit per list
+};
+
+/// Where the words of a few short lists stand in a text, found once: whether one of a list lies
+/// wholly inside a range is then a binary search (a figure asks it of its clause, however long
+/// the clause).
+class word_spots {
+public:
+    word_spots(std::string_view s, const word_groups& words)
+        : words_(&words), spots_(words.groups_.size()) {
+        // One pass over the text, a byte at a time: a word is tried only where its first two
+        // bytes stand (the lead byte of a Han character is shared by thousands), looked up in
+        // one table.
+        const std::size_t n = s.size();
+        for (std::size_t p = 0; p < n; ++p) {
+            const std::size_t b1 = p + 1 < n ? static_cast<unsigned char>(s[p + 1]) : 0U;
+            const std::uint8_t lists =
+                words.first_two_[static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U |
+                                 b1];
+            if (lists == 0) {
                 continue;
             }
-            if (!single &&
-                (p + 1 >= s.size() ||
-                 !first_two[(static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U) |
-                            static_cast<unsigned char>(s[p + 1])])) {
-                continue;
-            }
-            for (std::string_view w : words) {
-                if (at(s, p, w)) {
-                    spots_.emplace_back(p, p + w.size());
+            for (std::size_t g = 0; g < spots_.size(); ++g) {
+                if ((lists >> g & 1U) == 0) {
+                    continue;
+                }
+                for (std::string_view w : words.groups_[g]) {
+                    if (at(s, p, w)) {
+                        spots_[g].emplace_back(p, p + w.size());
+                    }
                 }
             }
         }
     }
 
-    /// Whether one of the words lies inside [b, e).
-    [[nodiscard]] bool any_within(std::size_t b, std::size_t e) const {
-        auto it = std::lower_bound(spots_.begin(), spots_.end(), std::make_pair(b, std::size_t{0}));
+    /// Whether one of the words of list `group` lies inside [b, e).
+    [[nodiscard]] bool any_within(std::size_t group, std::size_t b, std::size_t e) const {
+        const auto& spots = spots_[group];
+        const std::size_t shortest = words_->shortest_[group];
+        auto it = std::lower_bound(spots.begin(), spots.end(), std::make_pair(b, std::size_t{0}));
         // Only words that start within the last few bytes may end after e: a bounded look.
-        for (; it != spots_.end() && it->first + shortest_ <= e; ++it) {
+        for (; it != spots.end() && it->first + shortest <= e; ++it) {
             if (it->second <= e) {
                 return true;
             }
@@ -367,8 +443,8 @@ public:
     }
 
 private:
-    std::vector<std::pair<std::size_t, std::size_t>> spots_;
-    std::size_t shortest_ = std::numeric_limits<std::size_t>::max();
+    const word_groups* words_;
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spots_; // per list
 };
 
 /// Whether s[from, to) holds only spaces, asked again and again with the same `from` and a
@@ -888,8 +964,7 @@ public:
     /// with an input_error before); at most `max_figures` figures (then `run` throws
     /// `too_many_figures`).
     explicit scanner(std::string_view s, std::size_t max_figures = npos)
-        : s_(checked_size(s)), max_figures_(max_figures),
-          rate_words_(s, {"增速", "增幅", "增长率", "降幅"}), done_rate_words_(s, {"完成率"}) {}
+        : s_(checked_size(s)), max_figures_(max_figures) {}
 
     std::vector<scanned_figure> figures;
     std::vector<scanned_skip> skips;
@@ -2220,11 +2295,25 @@ private:
         }
     }
 
+    // The lists of `rate_word_within`.
+    static constexpr std::size_t rate_words = 0; // 增速, 增幅, 增长率, 降幅: names a rate
+    static constexpr std::size_t done_rate_words = 1; // 完成率
+
+    // Whether a word of list `group` lies within [b, e): words anywhere in the clause before a
+    // figure, found once for the whole text (a clause may be long: a look at it per figure
+    // would be quadratic), when first asked.
+    [[nodiscard]] bool rate_word_within(std::size_t group, std::size_t b, std::size_t e) {
+        static const word_groups words({{"增速", "增幅", "增长率", "降幅"}, {"完成率"}});
+        if (!rate_words_) {
+            rate_words_.emplace(s_, words);
+        }
+        return rate_words_->any_within(group, b, e);
+    }
+
     void assign_role(scanned_figure& f) {
         const reckon::kind k = f.kind;
         bool share_cue = false;
         bool complete_cue = false;
-        bool rate_cue = false;
         each_cue_back(f.clause_begin, f.prefix_begin, [&](const cue_event& c) {
             if (c.what == cue::share_of || c.what == cue::proportion) {
                 share_cue = true;
@@ -2234,11 +2323,6 @@ private:
             }
             return true;
         });
-        // Words anywhere in the clause before the figure, found once for the whole text: a
-        // clause may be long (a look at it per figure would be quadratic).
-        if (rate_words_.any_within(f.clause_begin, f.prefix_begin)) {
-            rate_cue = true;
-        }
         if (k == reckon::kind::points) {
             f.what = role::points;
         } else if (k == reckon::kind::share) {
@@ -2246,9 +2330,10 @@ private:
                 f.what = role::share;
             } else if (complete_cue &&
                        (ends(s_, f.prefix_begin, "的") ||
-                        done_rate_words_.any_within(f.clause_begin, f.prefix_begin))) {
+                        rate_word_within(done_rate_words, f.clause_begin, f.prefix_begin))) {
                 f.what = role::target_percent;
-            } else if (f.up || f.down || rate_cue) {
+            } else if (f.up || f.down ||
+                       rate_word_within(rate_words, f.clause_begin, f.prefix_begin)) {
                 f.what = role::rate;
             } else if (f.in_paren && f.printed_sign) {
                 f.what = role::rate; // (+1.7%) after a change
@@ -2411,11 +2496,10 @@ private:
 
     std::string_view s_;
     std::size_t max_figures_ = npos;
-    word_spots rate_words_; // 增速, 增幅, 增长率, 降幅: a figure's clause names a rate
-    word_spots done_rate_words_;     // 完成率
-    mutable space_run line_head_;    // spaces at the start of the current line
-    mutable space_run after_figure_; // spaces after the latest figure
-    std::string digits_;             // the digits of the figure being read, without separators
+    std::optional<word_spots> rate_words_; // see `rate_word_within`
+    mutable space_run line_head_;          // spaces at the start of the current line
+    mutable space_run after_figure_;       // spaces after the latest figure
+    std::string digits_; // the digits of the figure being read, without separators
     std::uint32_t paragraph_ = 0;
     std::uint32_t sentence_ = 0;
     std::uint32_t clause_ = 0;
