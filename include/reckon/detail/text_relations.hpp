@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -226,6 +227,15 @@ private:
     std::vector<std::pair<std::size_t, std::string>> entries_;
 };
 
+/// `letter` followed by the decimal digits of `n`: "F12" (made in place: no string is
+/// concatenated).
+[[nodiscard]] inline std::string numbered_id(char letter, std::size_t n) {
+    std::array<char, 24> buffer{};
+    buffer[0] = letter;
+    const auto result = std::to_chars(buffer.data() + 1, buffer.data() + buffer.size(), n);
+    return std::string(buffer.data(), result.ptr);
+}
+
 /// Infers the relations among scanned figures.
 class relation_builder {
 public:
@@ -263,7 +273,7 @@ public:
         discrepancies();
     }
 
-    [[nodiscard]] static std::string id(std::size_t i) { return "F" + std::to_string(i + 1); }
+    [[nodiscard]] static std::string id(std::size_t i) { return numbered_id('F', i + 1); }
 
 private:
     static constexpr std::size_t window = 48; // figures looked back at, at most

@@ -616,15 +616,26 @@ struct cue_event {
 class unit_cache {
 public:
     [[nodiscard]] std::size_t index(const std::string& symbol) {
-        auto it = index_.find(symbol);
-        if (it != index_.end()) {
-            return it->second;
+        // A text uses a few units, most of them again and again: the first few are compared
+        // in turn (no hashing), the rest found by hash.
+        const std::size_t few = std::min(symbols_.size(), few_);
+        for (std::size_t k = 0; k < few; ++k) {
+            if (symbols_[k] == symbol) {
+                return k;
+            }
+        }
+        if (symbols_.size() > few_) {
+            auto it = index_.find(symbol);
+            if (it != index_.end()) {
+                return it->second;
+            }
         }
         auto u = find_unit(symbol);
         if (!u) {
             u = find_unit("");
         }
         units_.push_back(std::move(*u));
+        symbols_.push_back(symbol);
         index_.emplace(symbol, units_.size() - 1);
         return units_.size() - 1;
     }
@@ -634,18 +645,30 @@ public:
 
     /// Whether find_unit knows a symbol (asked once per symbol).
     [[nodiscard]] bool known(const std::string& symbol) const {
-        auto it = known_.find(symbol);
-        if (it != known_.end()) {
-            return it->second;
+        const std::size_t few = std::min(known_few_.size(), few_);
+        for (std::size_t k = 0; k < few; ++k) {
+            if (known_few_[k].first == symbol) {
+                return known_few_[k].second;
+            }
+        }
+        if (known_few_.size() > few_) {
+            auto it = known_.find(symbol);
+            if (it != known_.end()) {
+                return it->second;
+            }
         }
         const bool k = find_unit(symbol).has_value();
+        known_few_.emplace_back(symbol, k);
         known_.emplace(symbol, k);
         return k;
     }
 
 private:
+    static constexpr std::size_t few_ = 16;
     mutable std::unordered_map<std::string, bool> known_;
+    mutable std::vector<std::pair<std::string, bool>> known_few_; // in the order first asked
     std::vector<unit> units_;
+    std::vector<std::string> symbols_; // of units_
     std::unordered_map<std::string, std::size_t> index_;
 };
 
@@ -923,26 +946,34 @@ inline const std::vector<std::string_view>& key_noise() {
 
 /// Appends the form of a label used to compare labels to `out`: noise words out, spaces out.
 inline void append_label_key(std::string& out, std::string_view label) {
-    std::size_t i = 0;
     static const word_index noise(key_noise());
+    const std::size_t out_begin = out.size();
+    std::size_t i = 0;
+    std::size_t kept = 0; // label[kept, i) goes to `out` as it is, in one piece
     while (i < label.size()) {
         if (const std::string_view w = noise.starting(label, i); !w.empty()) {
+            out.append(label, kept, i - kept);
             i += w.size();
+            kept = i;
             continue;
         }
         if (label[i] == ' ') {
+            out.append(label, kept, i - kept);
             ++i;
+            kept = i;
             continue;
         }
         if (static_cast<unsigned char>(label[i]) >= 0x80) {
             // A whole character: no noise word starts inside one.
-            const std::size_t n = std::min(cp_len(label, i), label.size() - i);
-            out.append(label, i, n);
-            i += n;
+            i += std::min(cp_len(label, i), label.size() - i);
             continue;
         }
-        out += lower(label[i]);
         ++i;
+    }
+    out.append(label, kept, i - kept);
+    // ASCII letters in lower case (no byte of a longer character is one).
+    for (std::size_t k = out_begin; k < out.size(); ++k) {
+        out[k] = lower(out[k]);
     }
 }
 
