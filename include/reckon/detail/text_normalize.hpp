@@ -185,8 +185,6 @@ public:
             }
             out.clean_.append(text.data() + kept_from, at_offset - kept_from);
         };
-        std::size_t line = 1;
-        std::size_t column = 1;
         std::size_t i = 0;
         char32_t last_emitted = 0;
         auto plain_ascii = [](char ch) {
@@ -198,16 +196,10 @@ public:
             // The common cases at once: a run of plain ASCII, kept whole; a three-byte
             // character that stays as it is (a Han character, CJK punctuation).
             if (plain_ascii(text[i])) {
-                std::size_t j = i;
-                do {
-                    if (text[j] == '\n') {
-                        ++line;
-                        column = 1;
-                    } else {
-                        ++column;
-                    }
+                std::size_t j = i + 1;
+                while (j < text.size() && plain_ascii(text[j])) {
                     ++j;
-                } while (j < text.size() && plain_ascii(text[j]));
+                }
                 last_emitted = static_cast<unsigned char>(text[j - 1]);
                 i = j;
                 continue;
@@ -224,13 +216,13 @@ public:
                 if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && c >= 0x800 &&
                     (c < 0xD800 || c > 0xDFFF) && stays[c]) {
                     last_emitted = c;
-                    ++column;
                     i += 3;
                     continue;
                 }
             }
             const code_point cp = decode_utf8(text, i);
             if (cp.length == 0) {
+                const auto [line, column] = line_and_column(text, i);
                 throw input_error(source, i, "invalid UTF-8", line, column);
             }
             // A pinyin annotation right after a Han character: `項(xiàng)`.
@@ -239,7 +231,6 @@ public:
                 if (skip != 0) {
                     flush_before(i);
                     out.gap(i, skip);
-                    column += skip_columns(text.substr(i, skip));
                     i += skip;
                     kept_from = i;
                     continue;
@@ -247,12 +238,6 @@ public:
             }
             if (cp.value < 0x80 && cp.value != U'\r' && cp.value != U'\t') {
                 last_emitted = cp.value; // plain ASCII: as it is
-                if (cp.value == U'\n') {
-                    ++line;
-                    column = 1;
-                } else {
-                    ++column;
-                }
                 ++i;
                 continue;
             }
@@ -274,12 +259,6 @@ public:
                 }
                 last_emitted = c;
                 kept_from = i + cp.length;
-            }
-            if (cp.value == U'\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
             }
             i += cp.length;
         }
@@ -396,14 +375,22 @@ private:
         return 0;
     }
 
-    static std::size_t skip_columns(std::string_view s) {
-        std::size_t n = 0;
-        for (char ch : s) {
-            if ((static_cast<unsigned char>(ch) & 0xC0U) != 0x80U) {
-                ++n;
+    // The line and column (from 1, in characters) of text[i], all valid UTF-8 before it: found
+    // when an error needs them, not counted along the way.
+    static std::pair<std::size_t, std::size_t> line_and_column(std::string_view text,
+                                                               std::size_t i) {
+        const std::string_view before = text.substr(0, i);
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        const std::size_t line_start =
+            before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        std::size_t column = 1;
+        for (std::size_t k = line_start; k < i; ++k) {
+            if ((static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U) {
+                ++column;
             }
         }
-        return n;
+        return {line, column};
     }
 
     std::string clean_;     // the copy, when cleaning changed a byte
