@@ -111,7 +111,7 @@ member_of(std::string_view label) {
                 if (is_alpha(w[0]) != ascii && is_alpha(w[0])) {
                     continue;
                 }
-                const std::size_t pos = text.find(w);
+                const std::size_t pos = find_word(text, w);
                 if (pos == std::string::npos) {
                     continue;
                 }
@@ -132,14 +132,14 @@ member_of(std::string_view label) {
     return std::nullopt;
 }
 
-/// The last place of `w` (two bytes or more) in `s`, or npos: `rfind`, with the first two
-/// bytes compared before the rest (string_view::rfind compares the whole word at every place).
+/// The last place of `w` (two bytes or more) in `s`, or npos: `rfind`, comparing in place
+/// (string_view::rfind calls memcmp at every place).
 [[nodiscard]] inline std::size_t rfind_word(std::string_view s, std::string_view w) noexcept {
     if (w.size() < 2 || s.size() < w.size()) {
         return s.rfind(w);
     }
     for (std::size_t k = s.size() - w.size() + 1; k-- > 0;) {
-        if (s[k] == w[0] && s[k + 1] == w[1] && s.compare(k + 2, w.size() - 2, w.substr(2)) == 0) {
+        if (s[k] == w[0] && at_rest(s, k, w)) {
             return k;
         }
     }
@@ -2071,7 +2071,7 @@ private:
             bool trade = false;
             static constexpr std::string_view trade_words[] = {"出口", "进口", "xports", "mports"};
             for (std::string_view w : trade_words) {
-                trade = trade || text.find(w) != std::string_view::npos;
+                trade = trade || find_word(text, w) != std::string_view::npos;
             }
             if (!trade) {
                 i = e;

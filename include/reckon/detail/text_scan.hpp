@@ -20,6 +20,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -84,14 +85,14 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     if (s.size() - i < w.size()) {
         return false;
     }
-    // The first character (up to three bytes) inline: most calls fail there.
-    const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 1; j < k; ++j) {
+    // A byte at a time: words are short, and most calls fail within the first character (a
+    // memcmp call would cost more than the loop).
+    for (std::size_t j = 1; j < w.size(); ++j) {
         if (s[i + j] != w[j]) {
             return false;
         }
     }
-    return k == w.size() || s.compare(i + k, w.size() - k, w.substr(k)) == 0;
+    return true;
 }
 /// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
 /// fail there, and the word's length is then known at compile time.)
@@ -108,13 +109,12 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     if (end < w.size()) {
         return false;
     }
-    const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 2; j <= k; ++j) {
+    for (std::size_t j = 2; j <= w.size(); ++j) {
         if (s[end - j] != w[w.size() - j]) {
             return false;
         }
     }
-    return k == w.size() || s.compare(end - w.size(), w.size() - k, w.substr(0, w.size() - k)) == 0;
+    return true;
 }
 /// Whether `w` ends at s[end].
 [[nodiscard]] RECKON_DETAIL_QUICK bool ends(std::string_view s, std::size_t end,
@@ -124,6 +124,30 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     }
     return ends_rest(s, end, w);
 }
+/// `s.find(w, from)`, for a word of a few bytes in a long text: the first byte found by memchr,
+/// the next ones compared in place (the lead byte of a Han character is shared by thousands of
+/// characters: a memcmp at each would cost more than the search).
+[[nodiscard]] inline std::size_t find_word(std::string_view s, std::string_view w,
+                                           std::size_t from = 0) noexcept {
+    if (w.size() < 2 || from >= s.size() || s.size() - from < w.size()) {
+        return s.find(w, from);
+    }
+    const std::size_t last = s.size() - w.size(); // the last place a match may start
+    std::size_t k = from;
+    while (k <= last) {
+        const void* hit = std::memchr(s.data() + k, w[0], last - k + 1);
+        if (hit == nullptr) {
+            return std::string_view::npos;
+        }
+        k = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+        if (at_rest(s, k, w)) {
+            return k;
+        }
+        ++k;
+    }
+    return std::string_view::npos;
+}
+
 /// Case-insensitive, for English words (w in lower case), past the first letter.
 [[nodiscard]] inline bool at_ci_rest(std::string_view s, std::size_t i,
                                      std::string_view w) noexcept {
@@ -620,7 +644,7 @@ public:
         // in turn (no hashing), the rest found by hash.
         const std::size_t few = std::min(symbols_.size(), few_);
         for (std::size_t k = 0; k < few; ++k) {
-            if (symbols_[k] == symbol) {
+            if (same_symbol(symbols_[k], symbol)) {
                 return k;
             }
         }
@@ -647,7 +671,7 @@ public:
     [[nodiscard]] bool known(const std::string& symbol) const {
         const std::size_t few = std::min(known_few_.size(), few_);
         for (std::size_t k = 0; k < few; ++k) {
-            if (known_few_[k].first == symbol) {
+            if (same_symbol(known_few_[k].first, symbol)) {
                 return known_few_[k].second;
             }
         }
@@ -665,6 +689,11 @@ public:
 
 private:
     static constexpr std::size_t few_ = 16;
+
+    // a == b, the length and first byte compared in place (most symbols differ there).
+    [[nodiscard]] static bool same_symbol(std::string_view a, std::string_view b) noexcept {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+    }
     mutable std::unordered_map<std::string, bool> known_;
     mutable std::vector<std::pair<std::string, bool>> known_few_; // in the order first asked
     std::vector<unit> units_;
