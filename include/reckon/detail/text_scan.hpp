@@ -413,6 +413,27 @@ public:
         }
     }
 
+    /// Whether a word of list `group` lies inside s[b, e), by a look at each byte of it: for a
+    /// short range (a long one, asked again and again, is `word_spots`'s).
+    [[nodiscard]] bool any_within(std::string_view s, std::size_t group, std::size_t b,
+                                  std::size_t e) const {
+        e = std::min(e, s.size());
+        const auto bit = static_cast<std::uint8_t>(1U << group);
+        for (std::size_t p = b; p < e; ++p) {
+            const std::size_t b1 = p + 1 < s.size() ? static_cast<unsigned char>(s[p + 1]) : 0U;
+            if ((first_two_[static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U | b1] &
+                 bit) == 0) {
+                continue;
+            }
+            for (std::string_view w : groups_[group]) {
+                if (w.size() <= e - p && at(s, p, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
 private:
     friend class word_spots;
     std::vector<std::vector<std::string_view>> groups_;
@@ -2360,10 +2381,16 @@ private:
     static constexpr std::size_t done_rate_words = 1; // 完成率
 
     // Whether a word of list `group` lies within [b, e): words anywhere in the clause before a
-    // figure, found once for the whole text (a clause may be long: a look at it per figure
-    // would be quadratic), when first asked.
+    // figure. A short clause is looked at; in a long one (a look at it per figure would be
+    // quadratic) the words are found once for the whole text, when first asked.
     [[nodiscard]] bool rate_word_within(std::size_t group, std::size_t b, std::size_t e) {
         static const word_groups words({{"增速", "增幅", "增长率", "降幅"}, {"完成率"}});
+        if (e <= b) {
+            return false;
+        }
+        if (e - b <= 256) {
+            return words.any_within(s_, group, b, e);
+        }
         if (!rate_words_) {
             rate_words_.emplace(s_, words);
         }
