@@ -285,7 +285,8 @@ public:
     }
 
     /// The longest word that starts at s[i], or an empty view.
-    [[nodiscard]] std::string_view starting(std::string_view s, std::size_t i) const {
+    [[nodiscard]] RECKON_DETAIL_QUICK std::string_view starting(std::string_view s,
+                                                                std::size_t i) const {
         if (i >= s.size()) {
             return {};
         }
@@ -293,6 +294,25 @@ public:
         if (!first_bits_[c & 0xFFFFU]) {
             return {}; // most characters start no word: no lookup
         }
+        return starting_rest(s, i, c);
+    }
+
+    /// The longest word that ends at s[end], or an empty view.
+    [[nodiscard]] RECKON_DETAIL_QUICK std::string_view ending(std::string_view s,
+                                                              std::size_t end) const {
+        if (end == 0 || end > s.size()) {
+            return {};
+        }
+        const char32_t c = decode_cp(s, prev_cp(s, end)).value;
+        if (!last_bits_[c & 0xFFFFU]) {
+            return {};
+        }
+        return ending_rest(s, end, c);
+    }
+
+private:
+    [[nodiscard]] std::string_view starting_rest(std::string_view s, std::size_t i,
+                                                 char32_t c) const {
         for (std::string_view w : first_.words(c)) {
             if (at(s, i, w)) {
                 return w;
@@ -301,15 +321,8 @@ public:
         return {};
     }
 
-    /// The longest word that ends at s[end], or an empty view.
-    [[nodiscard]] std::string_view ending(std::string_view s, std::size_t end) const {
-        if (end == 0 || end > s.size()) {
-            return {};
-        }
-        const char32_t c = decode_cp(s, prev_cp(s, end)).value;
-        if (!last_bits_[c & 0xFFFFU]) {
-            return {};
-        }
+    [[nodiscard]] std::string_view ending_rest(std::string_view s, std::size_t end,
+                                               char32_t c) const {
         for (std::string_view w : last_.words(c)) {
             if (ends(s, end, w)) {
                 return w;
@@ -318,7 +331,6 @@ public:
         return {};
     }
 
-private:
     // The words of each character, longest first, in an open-addressing table by character.
     struct char_table {
         struct slot {
