@@ -284,6 +284,9 @@ public:
         last_ = by_char(last);
     }
 
+    /// Whether a word of the list may start with `c` (false: none does).
+    [[nodiscard]] bool may_start(char32_t c) const noexcept { return first_bits_[c & 0xFFFFU]; }
+
     /// The longest word that starts at s[i], or an empty view.
     [[nodiscard]] RECKON_DETAIL_QUICK std::string_view starting(std::string_view s,
                                                                 std::size_t i) const {
@@ -1013,11 +1016,14 @@ inline void append_label_key(std::string& out, std::string_view label) {
     std::size_t i = 0;
     std::size_t kept = 0; // label[kept, i) goes to `out` as it is, in one piece
     while (i < label.size()) {
-        if (const std::string_view w = noise.starting(label, i); !w.empty()) {
-            out.append(label, kept, i - kept);
-            i += w.size();
-            kept = i;
-            continue;
+        const code_point cp = decode_cp(label, i);
+        if (noise.may_start(cp.value)) {
+            if (const std::string_view w = noise.starting(label, i); !w.empty()) {
+                out.append(label, kept, i - kept);
+                i += w.size();
+                kept = i;
+                continue;
+            }
         }
         if (label[i] == ' ') {
             out.append(label, kept, i - kept);
@@ -1027,7 +1033,7 @@ inline void append_label_key(std::string& out, std::string_view label) {
         }
         if (static_cast<unsigned char>(label[i]) >= 0x80) {
             // A whole character: no noise word starts inside one.
-            i += std::min(cp_len(label, i), label.size() - i);
+            i += std::min<std::size_t>(cp.length == 0 ? 1 : cp.length, label.size() - i);
             continue;
         }
         ++i;
@@ -2482,8 +2488,22 @@ private:
         std::size_t count = 0;
         std::size_t letters = 0;
         while (a > stop && count < 24 && letters < 40) {
-            const std::size_t p = prev_cp(s_, a);
-            const char32_t c = cp_at(s_, p);
+            std::size_t p = 0;
+            char32_t c = 0;
+            if (a >= 3 && (static_cast<unsigned char>(s_[a - 3]) & 0xF0U) == 0xE0U &&
+                is_cont(s_[a - 2]) && is_cont(s_[a - 1])) {
+                // A three-byte character (a Han character, mostly), decoded in place.
+                p = a - 3;
+                c = (static_cast<char32_t>(static_cast<unsigned char>(s_[p]) & 0x0FU) << 12U) |
+                    (static_cast<char32_t>(static_cast<unsigned char>(s_[p + 1]) & 0x3FU) << 6U) |
+                    static_cast<char32_t>(static_cast<unsigned char>(s_[p + 2]) & 0x3FU);
+                if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) {
+                    c = cp_at(s_, p); // not valid: as decode_cp has it
+                }
+            } else {
+                p = prev_cp(s_, a);
+                c = cp_at(s_, p);
+            }
             if (is_label_stop(c) || is_digit(s_[p])) {
                 break;
             }
@@ -2516,11 +2536,16 @@ private:
         static const word_index cuts({"其中", "比上年", "比去年", "同比", "较上年", "较去年",
                                       "与上年同期相比", "与上年相比", "相比", "占"});
         std::size_t cut_end = 0;
-        for (std::size_t k = 0; k < raw.size(); k += cp_len(raw, k)) {
-            const std::string_view w = cuts.starting(raw, k);
-            if (!w.empty() && k + w.size() < raw.size() && !(w == "占" && f.what == role::share)) {
-                cut_end = k + w.size();
+        for (std::size_t k = 0; k < raw.size();) {
+            const code_point cp = decode_cp(raw, k);
+            if (cuts.may_start(cp.value)) {
+                const std::string_view w = cuts.starting(raw, k);
+                if (!w.empty() && k + w.size() < raw.size() &&
+                    !(w == "占" && f.what == role::share)) {
+                    cut_end = k + w.size();
+                }
             }
+            k += cp.length == 0 ? 1 : cp.length;
         }
         raw.remove_prefix(cut_end);
         f.label = clean_label(raw);
