@@ -1009,6 +1009,21 @@ inline const std::vector<std::string_view>& key_noise() {
     return words;
 }
 
+/// English words (in lower case) by their first letter, or by their last: each list in the
+/// order of `words`, so that the first word of a list that stands somewhere is the first of
+/// `words` that does.
+[[nodiscard]] inline std::array<std::vector<std::string_view>, 26>
+by_letter(const std::vector<std::string_view>& words, bool last) {
+    std::array<std::vector<std::string_view>, 26> t{};
+    for (std::string_view w : words) {
+        const char c = last ? w.back() : w.front();
+        if (c >= 'a' && c <= 'z') {
+            t[static_cast<std::size_t>(c - 'a')].push_back(w);
+        }
+    }
+    return t;
+}
+
 /// Appends the form of a label used to compare labels to `out`: noise words out, spaces out.
 inline void append_label_key(std::string& out, std::string_view label) {
     static const word_index noise(key_noise());
@@ -1304,7 +1319,15 @@ private:
             if (i > 0 && is_alpha(s_[i - 1])) {
                 return 0;
             }
-            for (const auto& w : english_cues()) {
+            // Only the cues that start with this letter, in the list's order.
+            static const std::array<std::vector<cue_word>, 26> by_first = [] {
+                std::array<std::vector<cue_word>, 26> t{};
+                for (const auto& w : english_cues()) {
+                    t[static_cast<std::size_t>(w.word[0] - 'a')].push_back(w);
+                }
+                return t;
+            }();
+            for (const auto& w : by_first[static_cast<std::size_t>(lower(ch) - 'a')]) {
                 if (word_at(s_, i, w.word)) {
                     cues.push_back({i, i + w.word.size(), w.what});
                     return w.word.size();
@@ -2361,7 +2384,14 @@ private:
             f.from_level = true;
             return;
         }
-        for (std::string_view w : english_down_words()) {
+        // Only the words that end with the letter before r, in the lists' order.
+        static const auto downs_by_last = by_letter(english_down_words(), true);
+        static const auto ups_by_last = by_letter(english_up_words(), true);
+        const char last = r > 0 ? lower(s_[r - 1]) : '\0';
+        if (last < 'a' || last > 'z') {
+            return; // every word ends with a letter
+        }
+        for (std::string_view w : downs_by_last[static_cast<std::size_t>(last - 'a')]) {
             if (word_ends(s_, r, w)) {
                 f.down = true;
                 if (!f.printed_sign) {
@@ -2370,7 +2400,7 @@ private:
                 return;
             }
         }
-        for (std::string_view w : english_up_words()) {
+        for (std::string_view w : ups_by_last[static_cast<std::size_t>(last - 'a')]) {
             if (word_ends(s_, r, w)) {
                 f.up = true;
                 return;
