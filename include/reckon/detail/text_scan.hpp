@@ -1893,17 +1893,21 @@ private:
         if (at(s_, e, "时") && v >= 0 && v <= 24) {
             return "date";
         }
-        for (std::string_view w : chinese_durations()) {
-            if (at(s_, e, w)) {
-                return "period";
+        if (e < n && static_cast<unsigned char>(s_[e]) >= 0x80) { // (each starts with a Han)
+            for (std::string_view w : chinese_durations()) {
+                if (at(s_, e, w)) {
+                    return "period";
+                }
             }
         }
         static constexpr std::string_view period_words[] = {
             " months", " month",    " years", " year",  " weeks", " week",
             " days",   " quarters", " hours", "-month", "-year"};
-        for (std::string_view w : period_words) {
-            if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
-                return "period";
+        if (e < n && (s_[e] == ' ' || s_[e] == '-')) {
+            for (std::string_view w : period_words) {
+                if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
+                    return "period";
+                }
             }
         }
         // Letters glued after that are not a unit: 5G, 3D, 12:55AM.
