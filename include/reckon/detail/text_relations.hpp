@@ -332,10 +332,10 @@ private:
         return std::make_pair(std::size_t{m.first}, std::size_t{m.second});
     }
 
-    relation make(relation_kind k, std::vector<std::string> ids, std::string label) {
+    relation make(relation_kind k, std::vector<figure_id> ids, std::string label) {
         relation r;
         r.kind = k;
-        r.figures.assign(ids.begin(), ids.end());
+        r.figures = std::move(ids);
         r.label = std::move(label);
         return r;
     }
@@ -723,7 +723,7 @@ private:
                 if (!is_level(fs[group_total[g]])) {
                     continue;
                 }
-                std::vector<std::string> ids{id(fs[group_total[g]])};
+                std::vector<figure_id> ids{id(fs[group_total[g]])};
                 for (std::size_t c : parts) {
                     ids.push_back(id(fs[c]));
                 }
@@ -1076,7 +1076,7 @@ private:
         l.complete = (nature || closed || l.complementary) && !l.capped;
         // The primaries against the anchor.
         if (l.anchor != npos) {
-            std::vector<std::string> ids{id(l.anchor)};
+            std::vector<figure_id> ids{id(l.anchor)};
             for (const auto& g : l.groups) {
                 ids.push_back(id(g.front()));
             }
@@ -1132,7 +1132,7 @@ private:
             if (whole == npos || attrs.size() < 2) {
                 continue;
             }
-            std::vector<std::string> ids{id(whole)};
+            std::vector<figure_id> ids{id(whole)};
             for (std::size_t m : attrs) {
                 ids.push_back(id(m));
                 whole_of_[m] = whole;
@@ -1692,7 +1692,7 @@ private:
             if (!l.complete || l.groups.size() < 2) {
                 continue;
             }
-            std::vector<std::string> ids{std::string()};
+            std::vector<figure_id> ids{std::string()};
             std::size_t whole = npos;
             bool ok = true;
             for (const auto& g : l.groups) {
@@ -1733,7 +1733,7 @@ private:
                    f_[j].clause == f_[i].clause) {
                 ++j;
             }
-            std::vector<std::string> ids{std::string()};
+            std::vector<figure_id> ids{std::string()};
             for (std::size_t k = i; k < j; ++k) {
                 ids.push_back(id(k));
             }
@@ -1782,7 +1782,7 @@ private:
             const std::size_t looked_at_most = i + 6 * 64; // linear however many cues
             while (i < f_.size() && i < looked_at_most && f_[i].sentence <= cue_sentence + 6) {
                 std::size_t j = i;
-                std::vector<std::string> ids{std::string()};
+                std::vector<figure_id> ids{std::string()};
                 while (j < f_.size() && f_[j].sentence == f_[i].sentence && j < i + 64) {
                     if (brief_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
                         ids.push_back(id(j));
