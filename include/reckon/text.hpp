@@ -177,7 +177,7 @@ struct text_options {
     auto& report_relations = out.relations();
     report_relations.reserve(relations.size());
     for (std::size_t i = 0; i < relations.size(); ++i) {
-        relations[i].id = "R" + std::to_string(i + 1);
+        relations[i].id = detail::numbered_id('R', i + 1);
         report_relations.push_back(std::move(relations[i]));
     }
     out.reindex(); // filled in place: index the ids once, for find() and the audit

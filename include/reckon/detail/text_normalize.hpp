@@ -173,43 +173,33 @@ public:
         }
         clean_text out;
         out.marks_.push_back({0, 0, 0});
-        // The text as it is, until cleaning changes a byte: then the copy starts.
+        // The text as it is, until cleaning changes a byte: then the copy starts. The bytes
+        // kept as they are since the last change, text[kept_from, i), are copied in one piece
+        // at the next change (or at the end), not a character at a time.
         bool copying = false;
-        auto keep = [&](std::size_t from, std::size_t n) {
-            if (copying) {
-                out.clean_.append(text.data() + from, n);
-            }
-        };
-        auto copy_before = [&](std::size_t at_offset) {
+        std::size_t kept_from = 0;
+        auto flush_before = [&](std::size_t at_offset) {
             if (!copying) {
                 out.clean_.reserve(text.size());
-                out.clean_.assign(text.data(), at_offset);
                 copying = true;
             }
+            out.clean_.append(text.data() + kept_from, at_offset - kept_from);
         };
-        std::size_t line = 1;
-        std::size_t column = 1;
         std::size_t i = 0;
         char32_t last_emitted = 0;
         auto plain_ascii = [](char ch) {
             // As it is, and no pinyin annotation may start at it.
             return static_cast<unsigned char>(ch) < 0x80 && ch != '\r' && ch != '\t' && ch != '(';
         };
+        const auto& stays = stays_as_it_is();
         while (i < text.size()) {
-            // The common cases at once: a run of plain ASCII, copied whole; a Han character
-            // that stays as it is.
+            // The common cases at once: a run of plain ASCII, kept whole; a three-byte
+            // character that stays as it is (a Han character, CJK punctuation).
             if (plain_ascii(text[i])) {
-                std::size_t j = i;
-                do {
-                    if (text[j] == '\n') {
-                        ++line;
-                        column = 1;
-                    } else {
-                        ++column;
-                    }
+                std::size_t j = i + 1;
+                while (j < text.size() && plain_ascii(text[j])) {
                     ++j;
-                } while (j < text.size() && plain_ascii(text[j]));
-                keep(i, j - i);
+                }
                 last_emitted = static_cast<unsigned char>(text[j - 1]);
                 i = j;
                 continue;
@@ -221,52 +211,46 @@ public:
                 const char32_t c = (static_cast<char32_t>(b0 & 0x0FU) << 12U) |
                                    (static_cast<char32_t>(b1 & 0x3FU) << 6U) |
                                    static_cast<char32_t>(b2 & 0x3FU);
-                if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && is_han(c) &&
-                    simplified(c) == c) {
-                    keep(i, 3);
+                // (Valid: continuation bytes, not overlong, not a surrogate. No pinyin
+                // annotation starts at it: a full-width bracket does not stay.)
+                if ((b1 & 0xC0U) == 0x80U && (b2 & 0xC0U) == 0x80U && c >= 0x800 &&
+                    (c < 0xD800 || c > 0xDFFF) && stays[c]) {
                     last_emitted = c;
-                    ++column;
                     i += 3;
                     continue;
                 }
             }
             const code_point cp = decode_utf8(text, i);
             if (cp.length == 0) {
+                const auto [line, column] = line_and_column(text, i);
                 throw input_error(source, i, "invalid UTF-8", line, column);
             }
             // A pinyin annotation right after a Han character: `項(xiàng)`.
             if ((cp.value == U'(' || cp.value == U'\uFF08') && is_han(last_emitted)) {
                 const std::size_t skip = pinyin_annotation(text, i);
                 if (skip != 0) {
-                    copy_before(i);
+                    flush_before(i);
                     out.gap(i, skip);
-                    column += skip_columns(text.substr(i, skip));
                     i += skip;
+                    kept_from = i;
                     continue;
                 }
             }
             if (cp.value < 0x80 && cp.value != U'\r' && cp.value != U'\t') {
-                keep(i, 1); // plain ASCII: as it is
-                last_emitted = cp.value;
-                if (cp.value == U'\n') {
-                    ++line;
-                    column = 1;
-                } else {
-                    ++column;
-                }
+                last_emitted = cp.value; // plain ASCII: as it is
                 ++i;
                 continue;
             }
             char32_t c = narrowed(cp.value);
             c = simplified(c);
             if (c == cp.value) {
-                keep(i, cp.length); // as it is: no re-encoding
-                last_emitted = c;
+                last_emitted = c; // as it is: no re-encoding
             } else if (c == 0) {
-                copy_before(i);
+                flush_before(i);
                 out.gap(i, cp.length);
+                kept_from = i + cp.length;
             } else {
-                copy_before(i);
+                flush_before(i);
                 const std::size_t before = out.clean_.size();
                 append_utf8(out.clean_, c);
                 const std::size_t written = out.clean_.size() - before;
@@ -274,14 +258,12 @@ public:
                     out.replaced(before, i, written, cp.length);
                 }
                 last_emitted = c;
-            }
-            if (cp.value == U'\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
+                kept_from = i + cp.length;
             }
             i += cp.length;
+        }
+        if (copying) {
+            flush_before(text.size());
         }
         out.own_ = copying;
         out.view_ = copying ? std::string_view(out.clean_) : text;
@@ -359,6 +341,19 @@ private:
                           static_cast<std::uint32_t>(orig_at + original), 0});
     }
 
+    // Per code point of the basic plane: whether cleaning keeps it as it is (neither narrowed,
+    // simplified nor dropped).
+    static const std::vector<bool>& stays_as_it_is() {
+        static const std::vector<bool> table = [] {
+            std::vector<bool> t(0x10000, false);
+            for (char32_t c = 0; c < 0x10000; ++c) {
+                t[c] = simplified(narrowed(c)) == c;
+            }
+            return t;
+        }();
+        return table;
+    }
+
     // The byte length of a pinyin annotation `(xiàng)` starting at text[i], or 0.
     static std::size_t pinyin_annotation(std::string_view text, std::size_t i) {
         std::size_t j = i + decode_utf8(text, i).length;
@@ -380,14 +375,22 @@ private:
         return 0;
     }
 
-    static std::size_t skip_columns(std::string_view s) {
-        std::size_t n = 0;
-        for (char ch : s) {
-            if ((static_cast<unsigned char>(ch) & 0xC0U) != 0x80U) {
-                ++n;
+    // The line and column (from 1, in characters) of text[i], all valid UTF-8 before it: found
+    // when an error needs them, not counted along the way.
+    static std::pair<std::size_t, std::size_t> line_and_column(std::string_view text,
+                                                               std::size_t i) {
+        const std::string_view before = text.substr(0, i);
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        const std::size_t line_start =
+            before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        std::size_t column = 1;
+        for (std::size_t k = line_start; k < i; ++k) {
+            if ((static_cast<unsigned char>(text[k]) & 0xC0U) != 0x80U) {
+                ++column;
             }
         }
-        return n;
+        return {line, column};
     }
 
     std::string clean_;     // the copy, when cleaning changed a byte

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -110,7 +111,7 @@ member_of(std::string_view label) {
                 if (is_alpha(w[0]) != ascii && is_alpha(w[0])) {
                     continue;
                 }
-                const std::size_t pos = text.find(w);
+                const std::size_t pos = find_word(text, w);
                 if (pos == std::string::npos) {
                     continue;
                 }
@@ -129,6 +130,20 @@ member_of(std::string_view label) {
         }
     }
     return std::nullopt;
+}
+
+/// The last place of `w` (two bytes or more) in `s`, or npos: `rfind`, comparing in place
+/// (string_view::rfind calls memcmp at every place).
+[[nodiscard]] inline std::size_t rfind_word(std::string_view s, std::string_view w) noexcept {
+    if (w.size() < 2 || s.size() < w.size()) {
+        return s.rfind(w);
+    }
+    for (std::size_t k = s.size() - w.size() + 1; k-- > 0;) {
+        if (s[k] == w[0] && at_rest(s, k, w)) {
+            return k;
+        }
+    }
+    return npos;
 }
 
 /// Whether two label keys name the same thing: one contains the other.
@@ -212,6 +227,15 @@ private:
     std::vector<std::pair<std::size_t, std::string>> entries_;
 };
 
+/// `letter` followed by the decimal digits of `n`: "F12" (made in place: no string is
+/// concatenated).
+[[nodiscard]] inline std::string numbered_id(char letter, std::size_t n) {
+    std::array<char, 24> buffer{};
+    buffer[0] = letter;
+    const auto result = std::to_chars(buffer.data() + 1, buffer.data() + buffer.size(), n);
+    return std::string(buffer.data(), result.ptr);
+}
+
 /// Infers the relations among scanned figures.
 class relation_builder {
 public:
@@ -249,7 +273,7 @@ public:
         discrepancies();
     }
 
-    [[nodiscard]] static std::string id(std::size_t i) { return "F" + std::to_string(i + 1); }
+    [[nodiscard]] static std::string id(std::size_t i) { return numbered_id('F', i + 1); }
 
 private:
     static constexpr std::size_t window = 48; // figures looked back at, at most
@@ -308,10 +332,10 @@ private:
         return std::make_pair(std::size_t{m.first}, std::size_t{m.second});
     }
 
-    relation make(relation_kind k, std::vector<std::string> ids, std::string label) {
+    relation make(relation_kind k, std::vector<figure_id> ids, std::string label) {
         relation r;
         r.kind = k;
-        r.figures.assign(ids.begin(), ids.end());
+        r.figures = std::move(ids);
         r.label = std::move(label);
         return r;
     }
@@ -699,7 +723,7 @@ private:
                 if (!is_level(fs[group_total[g]])) {
                     continue;
                 }
-                std::vector<std::string> ids{id(fs[group_total[g]])};
+                std::vector<figure_id> ids{id(fs[group_total[g]])};
                 for (std::size_t c : parts) {
                     ids.push_back(id(fs[c]));
                 }
@@ -1052,7 +1076,7 @@ private:
         l.complete = (nature || closed || l.complementary) && !l.capped;
         // The primaries against the anchor.
         if (l.anchor != npos) {
-            std::vector<std::string> ids{id(l.anchor)};
+            std::vector<figure_id> ids{id(l.anchor)};
             for (const auto& g : l.groups) {
                 ids.push_back(id(g.front()));
             }
@@ -1108,7 +1132,7 @@ private:
             if (whole == npos || attrs.size() < 2) {
                 continue;
             }
-            std::vector<std::string> ids{id(whole)};
+            std::vector<figure_id> ids{id(whole)};
             for (std::size_t m : attrs) {
                 ids.push_back(id(m));
                 whole_of_[m] = whole;
@@ -1668,7 +1692,7 @@ private:
             if (!l.complete || l.groups.size() < 2) {
                 continue;
             }
-            std::vector<std::string> ids{std::string()};
+            std::vector<figure_id> ids{std::string()};
             std::size_t whole = npos;
             bool ok = true;
             for (const auto& g : l.groups) {
@@ -1709,7 +1733,7 @@ private:
                    f_[j].clause == f_[i].clause) {
                 ++j;
             }
-            std::vector<std::string> ids{std::string()};
+            std::vector<figure_id> ids{std::string()};
             for (std::size_t k = i; k < j; ++k) {
                 ids.push_back(id(k));
             }
@@ -1758,7 +1782,7 @@ private:
             const std::size_t looked_at_most = i + 6 * 64; // linear however many cues
             while (i < f_.size() && i < looked_at_most && f_[i].sentence <= cue_sentence + 6) {
                 std::size_t j = i;
-                std::vector<std::string> ids{std::string()};
+                std::vector<figure_id> ids{std::string()};
                 while (j < f_.size() && f_[j].sentence == f_[i].sentence && j < i + 64) {
                     if (brief_[j].what == role::plain_percent && f_[j].display != decimal(100)) {
                         ids.push_back(id(j));
@@ -2018,7 +2042,7 @@ private:
                     }
                 }
             } else {
-                pos = seg.rfind(w);
+                pos = rfind_word(seg, w);
             }
             if (pos != npos &&
                 (best_at == npos || pos > best_at || (pos + w.size() > best_at && t == 'T'))) {
@@ -2047,7 +2071,7 @@ private:
             bool trade = false;
             static constexpr std::string_view trade_words[] = {"出口", "进口", "xports", "mports"};
             for (std::string_view w : trade_words) {
-                trade = trade || text.find(w) != std::string_view::npos;
+                trade = trade || find_word(text, w) != std::string_view::npos;
             }
             if (!trade) {
                 i = e;

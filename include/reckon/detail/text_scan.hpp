@@ -20,8 +20,10 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -83,14 +85,14 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     if (s.size() - i < w.size()) {
         return false;
     }
-    // The first character (up to three bytes) inline: most calls fail there.
-    const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 1; j < k; ++j) {
+    // A byte at a time: words are short, and most calls fail within the first character (a
+    // memcmp call would cost more than the loop).
+    for (std::size_t j = 1; j < w.size(); ++j) {
         if (s[i + j] != w[j]) {
             return false;
         }
     }
-    return k == w.size() || s.compare(i + k, w.size() - k, w.substr(k)) == 0;
+    return true;
 }
 /// Whether `w` stands at s[i]. (The first byte is compared where it is called: most calls
 /// fail there, and the word's length is then known at compile time.)
@@ -107,13 +109,12 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     if (end < w.size()) {
         return false;
     }
-    const std::size_t k = w.size() < 3 ? w.size() : 3;
-    for (std::size_t j = 2; j <= k; ++j) {
+    for (std::size_t j = 2; j <= w.size(); ++j) {
         if (s[end - j] != w[w.size() - j]) {
             return false;
         }
     }
-    return k == w.size() || s.compare(end - w.size(), w.size() - k, w.substr(0, w.size() - k)) == 0;
+    return true;
 }
 /// Whether `w` ends at s[end].
 [[nodiscard]] RECKON_DETAIL_QUICK bool ends(std::string_view s, std::size_t end,
@@ -123,6 +124,30 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
     }
     return ends_rest(s, end, w);
 }
+/// `s.find(w, from)`, for a word of a few bytes in a long text: the first byte found by memchr,
+/// the next ones compared in place (the lead byte of a Han character is shared by thousands of
+/// characters: a memcmp at each would cost more than the search).
+[[nodiscard]] inline std::size_t find_word(std::string_view s, std::string_view w,
+                                           std::size_t from = 0) noexcept {
+    if (w.size() < 2 || from >= s.size() || s.size() - from < w.size()) {
+        return s.find(w, from);
+    }
+    const std::size_t last = s.size() - w.size(); // the last place a match may start
+    std::size_t k = from;
+    while (k <= last) {
+        const void* hit = std::memchr(s.data() + k, w[0], last - k + 1);
+        if (hit == nullptr) {
+            return std::string_view::npos;
+        }
+        k = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+        if (at_rest(s, k, w)) {
+            return k;
+        }
+        ++k;
+    }
+    return std::string_view::npos;
+}
+
 /// Case-insensitive, for English words (w in lower case), past the first letter.
 [[nodiscard]] inline bool at_ci_rest(std::string_view s, std::size_t i,
                                      std::string_view w) noexcept {
@@ -238,55 +263,46 @@ inline constexpr std::size_t npos = std::numeric_limits<std::size_t>::max();
 }
 
 /// A list of words indexed by their first and last characters, for the scanner's hot loops:
-/// which word of the list starts (or ends) at a place, longest first, in one hash lookup.
+/// which word of the list starts (or ends) at a place, longest first, in one table lookup.
 class word_index {
 public:
     explicit word_index(const std::vector<std::string_view>& words) {
+        std::map<char32_t, std::vector<std::string_view>> first;
+        std::map<char32_t, std::vector<std::string_view>> last;
         for (std::string_view w : words) {
             if (w.empty()) {
                 continue;
             }
             const char32_t f = decode_cp(w, 0).value;
             const char32_t l = decode_cp(w, prev_cp(w, w.size())).value;
-            first_[f].push_back(w);
-            last_[l].push_back(w);
+            first[f].push_back(w);
+            last[l].push_back(w);
             first_bits_[f & 0xFFFFU] = true;
             last_bits_[l & 0xFFFFU] = true;
         }
-        auto longest_first = [](std::string_view a, std::string_view b) {
-            return a.size() > b.size();
-        };
-        for (auto& [c, v] : first_) {
-            std::stable_sort(v.begin(), v.end(), longest_first);
-        }
-        for (auto& [c, v] : last_) {
-            std::stable_sort(v.begin(), v.end(), longest_first);
-        }
+        first_ = by_char(first);
+        last_ = by_char(last);
     }
 
+    /// Whether a word of the list may start with `c` (false: none does).
+    [[nodiscard]] bool may_start(char32_t c) const noexcept { return first_bits_[c & 0xFFFFU]; }
+
     /// The longest word that starts at s[i], or an empty view.
-    [[nodiscard]] std::string_view starting(std::string_view s, std::size_t i) const {
+    [[nodiscard]] RECKON_DETAIL_QUICK std::string_view starting(std::string_view s,
+                                                                std::size_t i) const {
         if (i >= s.size()) {
             return {};
         }
         const char32_t c = decode_cp(s, i).value;
         if (!first_bits_[c & 0xFFFFU]) {
-            return {}; // most characters start no word: no hash lookup
+            return {}; // most characters start no word: no lookup
         }
-        auto it = first_.find(c);
-        if (it == first_.end()) {
-            return {};
-        }
-        for (std::string_view w : it->second) {
-            if (at(s, i, w)) {
-                return w;
-            }
-        }
-        return {};
+        return starting_rest(s, i, c);
     }
 
     /// The longest word that ends at s[end], or an empty view.
-    [[nodiscard]] std::string_view ending(std::string_view s, std::size_t end) const {
+    [[nodiscard]] RECKON_DETAIL_QUICK std::string_view ending(std::string_view s,
+                                                              std::size_t end) const {
         if (end == 0 || end > s.size()) {
             return {};
         }
@@ -294,11 +310,23 @@ public:
         if (!last_bits_[c & 0xFFFFU]) {
             return {};
         }
-        auto it = last_.find(c);
-        if (it == last_.end()) {
-            return {};
+        return ending_rest(s, end, c);
+    }
+
+private:
+    [[nodiscard]] std::string_view starting_rest(std::string_view s, std::size_t i,
+                                                 char32_t c) const {
+        for (std::string_view w : first_.words(c)) {
+            if (at(s, i, w)) {
+                return w;
+            }
         }
-        for (std::string_view w : it->second) {
+        return {};
+    }
+
+    [[nodiscard]] std::string_view ending_rest(std::string_view s, std::size_t end,
+                                               char32_t c) const {
+        for (std::string_view w : last_.words(c)) {
             if (ends(s, end, w)) {
                 return w;
             }
@@ -306,59 +334,167 @@ public:
         return {};
     }
 
-private:
-    std::unordered_map<char32_t, std::vector<std::string_view>> first_;
-    std::unordered_map<char32_t, std::vector<std::string_view>> last_;
+    // The words of each character, longest first, in an open-addressing table by character.
+    struct char_table {
+        struct slot {
+            char32_t c = 0; // 0: empty (no word starts or ends with U+0000)
+            std::uint32_t begin = 0;
+            std::uint32_t end = 0;
+        };
+        std::vector<slot> slots;
+        std::vector<std::string_view> all;
+        std::size_t mask = 0;
+
+        [[nodiscard]] static std::size_t hash(char32_t c) noexcept {
+            return static_cast<std::size_t>((static_cast<std::uint32_t>(c) * 2654435761U) >> 8U);
+        }
+        struct range {
+            const std::string_view* b;
+            const std::string_view* e;
+            [[nodiscard]] const std::string_view* begin() const noexcept { return b; }
+            [[nodiscard]] const std::string_view* end() const noexcept { return e; }
+        };
+        [[nodiscard]] range words(char32_t c) const noexcept {
+            for (std::size_t k = hash(c) & mask;; k = (k + 1) & mask) {
+                const slot& sl = slots[k];
+                if (sl.c == c) {
+                    return {all.data() + sl.begin, all.data() + sl.end};
+                }
+                if (sl.c == 0) {
+                    return {all.data(), all.data()};
+                }
+            }
+        }
+    };
+
+    static char_table by_char(std::map<char32_t, std::vector<std::string_view>>& words) {
+        char_table t;
+        std::size_t size = 4;
+        while (size < 2 * words.size() + 1) {
+            size *= 2;
+        }
+        t.slots.resize(size);
+        t.mask = size - 1;
+        for (auto& [c, v] : words) {
+            std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) {
+                return a.size() > b.size();
+            });
+            std::size_t k = char_table::hash(c) & t.mask;
+            while (t.slots[k].c != 0) {
+                k = (k + 1) & t.mask;
+            }
+            t.slots[k] = {c, static_cast<std::uint32_t>(t.all.size()),
+                          static_cast<std::uint32_t>(t.all.size() + v.size())};
+            t.all.insert(t.all.end(), v.begin(), v.end());
+        }
+        return t;
+    }
+
+    char_table first_;
+    char_table last_;
     std::bitset<0x10000> first_bits_; // by the low 16 bits of the code point: a quick no
     std::bitset<0x10000> last_bits_;
 };
 
-/// Where the words of a short list stand in a text, found once: whether one lies wholly inside
-/// a range is then a binary search (a figure asks it of its clause, however long the clause).
-class word_spots {
+/// A few short lists of words, to find in a text at once (`word_spots`): per pair of first
+/// bytes, the lists that have a word starting with them.
+class word_groups {
 public:
-    word_spots(std::string_view s, std::initializer_list<std::string_view> words) {
-        // One pass over the text, a byte at a time: a word is tried only where its first byte
-        // stands (searching for each word in turn stops at every Han character of its block).
-        // Its first two bytes, in fact: the lead byte of a Han character is shared by thousands.
-        std::array<bool, 256> first{};
-        std::vector<bool> first_two(0x10000, false);
-        bool single = false; // a word of one byte
-        for (std::string_view w : words) {
-            shortest_ = std::min(shortest_, w.size());
-            if (!w.empty()) {
-                first[static_cast<unsigned char>(w[0])] = true;
+    explicit word_groups(std::initializer_list<std::initializer_list<std::string_view>> groups)
+        : first_two_(0x10000, 0) {
+        for (const auto& g : groups) {
+            const auto bit = static_cast<std::uint8_t>(1U << groups_.size());
+            groups_.emplace_back(g);
+            std::size_t shortest = std::numeric_limits<std::size_t>::max();
+            for (std::string_view w : g) {
+                shortest = std::min(shortest, w.size());
+                if (w.empty()) {
+                    continue;
+                }
+                const std::size_t b0 = static_cast<unsigned char>(w[0]);
                 if (w.size() == 1) {
-                    single = true;
+                    // A word of one byte: any second byte (0 at the end of the text).
+                    for (std::size_t b1 = 0; b1 < 0x100; ++b1) {
+                        first_two_[b0 << 8U | b1] |= bit;
+                    }
                 } else {
-                    first_two[(static_cast<std::size_t>(static_cast<unsigned char>(w[0])) << 8U) |
-                              static_cast<unsigned char>(w[1])] = true;
+                    first_two_[b0 << 8U | static_cast<unsigned char>(w[1])] |= bit;
+                }
+            }
+            shortest_.push_back(shortest);
+        }
+        if (groups_.size() > 8) {
+            throw std::logic_error("reckon: word_groups holds at most 8 lists");
+        }
+    }
+
+    /// Whether a word of list `group` lies inside s[b, e), by a look at each byte of it: for a
+    /// short range (a long one, asked again and again, is `word_spots`'s).
+    [[nodiscard]] bool any_within(std::string_view s, std::size_t group, std::size_t b,
+                                  std::size_t e) const {
+        e = std::min(e, s.size());
+        const auto bit = static_cast<std::uint8_t>(1U << group);
+        for (std::size_t p = b; p < e; ++p) {
+            const std::size_t b1 = p + 1 < s.size() ? static_cast<unsigned char>(s[p + 1]) : 0U;
+            if ((first_two_[static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U | b1] &
+                 bit) == 0) {
+                continue;
+            }
+            for (std::string_view w : groups_[group]) {
+                if (w.size() <= e - p && at(s, p, w)) {
+                    return true;
                 }
             }
         }
-        for (std::size_t p = 0; p < s.size(); ++p) {
-            if (!first[static_cast<unsigned char>(s[p])]) {
+        return false;
+    }
+
+private:
+    friend class word_spots;
+    std::vector<std::vector<std::string_view>> groups_;
+    std::vector<std::size_t> shortest_;
+    std::vector<std::uint8_t> first_two_; // by (first byte << 8 | second byte): a bit per list
+};
+
+/// Where the words of a few short lists stand in a text, found once: whether one of a list lies
+/// wholly inside a range is then a binary search (a figure asks it of its clause, however long
+/// the clause).
+class word_spots {
+public:
+    word_spots(std::string_view s, const word_groups& words)
+        : words_(&words), spots_(words.groups_.size()) {
+        // One pass over the text, a byte at a time: a word is tried only where its first two
+        // bytes stand (the lead byte of a Han character is shared by thousands), looked up in
+        // one table.
+        const std::size_t n = s.size();
+        for (std::size_t p = 0; p < n; ++p) {
+            const std::size_t b1 = p + 1 < n ? static_cast<unsigned char>(s[p + 1]) : 0U;
+            const std::uint8_t lists =
+                words.first_two_[static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U |
+                                 b1];
+            if (lists == 0) {
                 continue;
             }
-            if (!single &&
-                (p + 1 >= s.size() ||
-                 !first_two[(static_cast<std::size_t>(static_cast<unsigned char>(s[p])) << 8U) |
-                            static_cast<unsigned char>(s[p + 1])])) {
-                continue;
-            }
-            for (std::string_view w : words) {
-                if (at(s, p, w)) {
-                    spots_.emplace_back(p, p + w.size());
+            for (std::size_t g = 0; g < spots_.size(); ++g) {
+                if ((lists >> g & 1U) == 0) {
+                    continue;
+                }
+                for (std::string_view w : words.groups_[g]) {
+                    if (at(s, p, w)) {
+                        spots_[g].emplace_back(p, p + w.size());
+                    }
                 }
             }
         }
     }
 
-    /// Whether one of the words lies inside [b, e).
-    [[nodiscard]] bool any_within(std::size_t b, std::size_t e) const {
-        auto it = std::lower_bound(spots_.begin(), spots_.end(), std::make_pair(b, std::size_t{0}));
+    /// Whether one of the words of list `group` lies inside [b, e).
+    [[nodiscard]] bool any_within(std::size_t group, std::size_t b, std::size_t e) const {
+        const auto& spots = spots_[group];
+        const std::size_t shortest = words_->shortest_[group];
+        auto it = std::lower_bound(spots.begin(), spots.end(), std::make_pair(b, std::size_t{0}));
         // Only words that start within the last few bytes may end after e: a bounded look.
-        for (; it != spots_.end() && it->first + shortest_ <= e; ++it) {
+        for (; it != spots.end() && it->first + shortest <= e; ++it) {
             if (it->second <= e) {
                 return true;
             }
@@ -367,8 +503,8 @@ public:
     }
 
 private:
-    std::vector<std::pair<std::size_t, std::size_t>> spots_;
-    std::size_t shortest_ = std::numeric_limits<std::size_t>::max();
+    const word_groups* words_;
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spots_; // per list
 };
 
 /// Whether s[from, to) holds only spaces, asked again and again with the same `from` and a
@@ -540,15 +676,26 @@ struct cue_event {
 class unit_cache {
 public:
     [[nodiscard]] std::size_t index(const std::string& symbol) {
-        auto it = index_.find(symbol);
-        if (it != index_.end()) {
-            return it->second;
+        // A text uses a few units, most of them again and again: the first few are compared
+        // in turn (no hashing), the rest found by hash.
+        const std::size_t few = std::min(symbols_.size(), few_);
+        for (std::size_t k = 0; k < few; ++k) {
+            if (same_symbol(symbols_[k], symbol)) {
+                return k;
+            }
+        }
+        if (symbols_.size() > few_) {
+            auto it = index_.find(symbol);
+            if (it != index_.end()) {
+                return it->second;
+            }
         }
         auto u = find_unit(symbol);
         if (!u) {
             u = find_unit("");
         }
         units_.push_back(std::move(*u));
+        symbols_.push_back(symbol);
         index_.emplace(symbol, units_.size() - 1);
         return units_.size() - 1;
     }
@@ -558,18 +705,35 @@ public:
 
     /// Whether find_unit knows a symbol (asked once per symbol).
     [[nodiscard]] bool known(const std::string& symbol) const {
-        auto it = known_.find(symbol);
-        if (it != known_.end()) {
-            return it->second;
+        const std::size_t few = std::min(known_few_.size(), few_);
+        for (std::size_t k = 0; k < few; ++k) {
+            if (same_symbol(known_few_[k].first, symbol)) {
+                return known_few_[k].second;
+            }
+        }
+        if (known_few_.size() > few_) {
+            auto it = known_.find(symbol);
+            if (it != known_.end()) {
+                return it->second;
+            }
         }
         const bool k = find_unit(symbol).has_value();
+        known_few_.emplace_back(symbol, k);
         known_.emplace(symbol, k);
         return k;
     }
 
 private:
+    static constexpr std::size_t few_ = 16;
+
+    // a == b, the length and first byte compared in place (most symbols differ there).
+    [[nodiscard]] static bool same_symbol(std::string_view a, std::string_view b) noexcept {
+        return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+    }
     mutable std::unordered_map<std::string, bool> known_;
+    mutable std::vector<std::pair<std::string, bool>> known_few_; // in the order first asked
     std::vector<unit> units_;
+    std::vector<std::string> symbols_; // of units_
     std::unordered_map<std::string, std::size_t> index_;
 };
 
@@ -845,28 +1009,54 @@ inline const std::vector<std::string_view>& key_noise() {
     return words;
 }
 
+/// English words (in lower case) by their first letter, or by their last: each list in the
+/// order of `words`, so that the first word of a list that stands somewhere is the first of
+/// `words` that does.
+[[nodiscard]] inline std::array<std::vector<std::string_view>, 26>
+by_letter(const std::vector<std::string_view>& words, bool last) {
+    std::array<std::vector<std::string_view>, 26> t{};
+    for (std::string_view w : words) {
+        const char c = last ? w.back() : w.front();
+        if (c >= 'a' && c <= 'z') {
+            t[static_cast<std::size_t>(c - 'a')].push_back(w);
+        }
+    }
+    return t;
+}
+
 /// Appends the form of a label used to compare labels to `out`: noise words out, spaces out.
 inline void append_label_key(std::string& out, std::string_view label) {
-    std::size_t i = 0;
     static const word_index noise(key_noise());
+    const std::size_t out_begin = out.size();
+    std::size_t i = 0;
+    std::size_t kept = 0; // label[kept, i) goes to `out` as it is, in one piece
     while (i < label.size()) {
-        if (const std::string_view w = noise.starting(label, i); !w.empty()) {
-            i += w.size();
-            continue;
+        const code_point cp = decode_cp(label, i);
+        if (noise.may_start(cp.value)) {
+            if (const std::string_view w = noise.starting(label, i); !w.empty()) {
+                out.append(label, kept, i - kept);
+                i += w.size();
+                kept = i;
+                continue;
+            }
         }
         if (label[i] == ' ') {
+            out.append(label, kept, i - kept);
             ++i;
+            kept = i;
             continue;
         }
         if (static_cast<unsigned char>(label[i]) >= 0x80) {
             // A whole character: no noise word starts inside one.
-            const std::size_t n = std::min(cp_len(label, i), label.size() - i);
-            out.append(label, i, n);
-            i += n;
+            i += std::min<std::size_t>(cp.length == 0 ? 1 : cp.length, label.size() - i);
             continue;
         }
-        out += lower(label[i]);
         ++i;
+    }
+    out.append(label, kept, i - kept);
+    // ASCII letters in lower case (no byte of a longer character is one).
+    for (std::size_t k = out_begin; k < out.size(); ++k) {
+        out[k] = lower(out[k]);
     }
 }
 
@@ -888,8 +1078,7 @@ public:
     /// with an input_error before); at most `max_figures` figures (then `run` throws
     /// `too_many_figures`).
     explicit scanner(std::string_view s, std::size_t max_figures = npos)
-        : s_(checked_size(s)), max_figures_(max_figures),
-          rate_words_(s, {"增速", "增幅", "增长率", "降幅"}), done_rate_words_(s, {"完成率"}) {}
+        : s_(checked_size(s)), max_figures_(max_figures) {}
 
     std::vector<scanned_figure> figures;
     std::vector<scanned_skip> skips;
@@ -923,6 +1112,7 @@ public:
         }
         std::size_t i = 0;
         const std::size_t n = s_.size();
+        const std::vector<bool>& may_act = acting_chars();
         while (i < n) {
             const char ch = s_[i];
             if (is_digit(ch) || ((ch == '-' || ch == '+') && i + 1 < n && is_digit(s_[i + 1]) &&
@@ -932,6 +1122,10 @@ public:
             }
             const code_point cp = decode_cp(s_, i);
             const std::size_t len = cp.length == 0 ? 1 : cp.length;
+            if (cp.value >= 0x80 && cp.value < 0x10000 && !may_act[cp.value]) {
+                i += len; // most characters: no boundary, numeral word or cue starts at them
+                continue;
+            }
             if (boundary(cp.value, i, len)) {
                 i += len;
                 continue;
@@ -1125,7 +1319,15 @@ private:
             if (i > 0 && is_alpha(s_[i - 1])) {
                 return 0;
             }
-            for (const auto& w : english_cues()) {
+            // Only the cues that start with this letter, in the list's order.
+            static const std::array<std::vector<cue_word>, 26> by_first = [] {
+                std::array<std::vector<cue_word>, 26> t{};
+                for (const auto& w : english_cues()) {
+                    t[static_cast<std::size_t>(w.word[0] - 'a')].push_back(w);
+                }
+                return t;
+            }();
+            for (const auto& w : by_first[static_cast<std::size_t>(lower(ch) - 'a')]) {
                 if (word_at(s_, i, w.word)) {
                     cues.push_back({i, i + w.word.size(), w.what});
                     return w.word.size();
@@ -1286,6 +1488,26 @@ private:
     [[nodiscard]] bool base_before(std::size_t i) const {
         const char32_t p = cp_before(s_, i);
         return p == U'比' || p == U'较' || p == U'与' || p == U'同' || p == U'从' || p == U'由';
+    }
+
+    // Per character of the basic plane beyond ASCII: whether `run` may do anything at it — a
+    // boundary, the start of a Chinese numeral word or of a cue word. The rest are stepped over.
+    static const std::vector<bool>& acting_chars() {
+        static const std::vector<bool> table = [] {
+            std::vector<bool> t = cue_first_chars();
+            for (char32_t c = 0x80; c < 0x10000; ++c) {
+                if (chinese_numeral(c) || c == U'上' || c == U'下' || c == U'第' || c == U'前') {
+                    t[c] = true;
+                }
+            }
+            // The boundaries beyond ASCII (see `boundary`).
+            for (char32_t c :
+                 {U'\u3002', U'\uFF01', U'\uFF1F', U'\uFF0C', U'\u3001', U'\u3010', U'\u3011'}) {
+                t[c] = true;
+            }
+            return t;
+        }();
+        return table;
     }
 
     static const std::vector<bool>& cue_first_chars() {
@@ -1671,17 +1893,21 @@ private:
         if (at(s_, e, "时") && v >= 0 && v <= 24) {
             return "date";
         }
-        for (std::string_view w : chinese_durations()) {
-            if (at(s_, e, w)) {
-                return "period";
+        if (e < n && static_cast<unsigned char>(s_[e]) >= 0x80) { // (each starts with a Han)
+            for (std::string_view w : chinese_durations()) {
+                if (at(s_, e, w)) {
+                    return "period";
+                }
             }
         }
         static constexpr std::string_view period_words[] = {
             " months", " month",    " years", " year",  " weeks", " week",
             " days",   " quarters", " hours", "-month", "-year"};
-        for (std::string_view w : period_words) {
-            if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
-                return "period";
+        if (e < n && (s_[e] == ' ' || s_[e] == '-')) {
+            for (std::string_view w : period_words) {
+                if (at_ci(s_, e, w) && (e + w.size() >= n || !is_alpha(s_[e + w.size()]))) {
+                    return "period";
+                }
             }
         }
         // Letters glued after that are not a unit: 5G, 3D, 12:55AM.
@@ -2162,7 +2388,14 @@ private:
             f.from_level = true;
             return;
         }
-        for (std::string_view w : english_down_words()) {
+        // Only the words that end with the letter before r, in the lists' order.
+        static const auto downs_by_last = by_letter(english_down_words(), true);
+        static const auto ups_by_last = by_letter(english_up_words(), true);
+        const char last = r > 0 ? lower(s_[r - 1]) : '\0';
+        if (last < 'a' || last > 'z') {
+            return; // every word ends with a letter
+        }
+        for (std::string_view w : downs_by_last[static_cast<std::size_t>(last - 'a')]) {
             if (word_ends(s_, r, w)) {
                 f.down = true;
                 if (!f.printed_sign) {
@@ -2171,7 +2404,7 @@ private:
                 return;
             }
         }
-        for (std::string_view w : english_up_words()) {
+        for (std::string_view w : ups_by_last[static_cast<std::size_t>(last - 'a')]) {
             if (word_ends(s_, r, w)) {
                 f.up = true;
                 return;
@@ -2195,11 +2428,31 @@ private:
         }
     }
 
+    // The lists of `rate_word_within`.
+    static constexpr std::size_t rate_words = 0; // 增速, 增幅, 增长率, 降幅: names a rate
+    static constexpr std::size_t done_rate_words = 1; // 完成率
+
+    // Whether a word of list `group` lies within [b, e): words anywhere in the clause before a
+    // figure. A short clause is looked at; in a long one (a look at it per figure would be
+    // quadratic) the words are found once for the whole text, when first asked.
+    [[nodiscard]] bool rate_word_within(std::size_t group, std::size_t b, std::size_t e) {
+        static const word_groups words({{"增速", "增幅", "增长率", "降幅"}, {"完成率"}});
+        if (e <= b) {
+            return false;
+        }
+        if (e - b <= 256) {
+            return words.any_within(s_, group, b, e);
+        }
+        if (!rate_words_) {
+            rate_words_.emplace(s_, words);
+        }
+        return rate_words_->any_within(group, b, e);
+    }
+
     void assign_role(scanned_figure& f) {
         const reckon::kind k = f.kind;
         bool share_cue = false;
         bool complete_cue = false;
-        bool rate_cue = false;
         each_cue_back(f.clause_begin, f.prefix_begin, [&](const cue_event& c) {
             if (c.what == cue::share_of || c.what == cue::proportion) {
                 share_cue = true;
@@ -2209,11 +2462,6 @@ private:
             }
             return true;
         });
-        // Words anywhere in the clause before the figure, found once for the whole text: a
-        // clause may be long (a look at it per figure would be quadratic).
-        if (rate_words_.any_within(f.clause_begin, f.prefix_begin)) {
-            rate_cue = true;
-        }
         if (k == reckon::kind::points) {
             f.what = role::points;
         } else if (k == reckon::kind::share) {
@@ -2221,9 +2469,10 @@ private:
                 f.what = role::share;
             } else if (complete_cue &&
                        (ends(s_, f.prefix_begin, "的") ||
-                        done_rate_words_.any_within(f.clause_begin, f.prefix_begin))) {
+                        rate_word_within(done_rate_words, f.clause_begin, f.prefix_begin))) {
                 f.what = role::target_percent;
-            } else if (f.up || f.down || rate_cue) {
+            } else if (f.up || f.down ||
+                       rate_word_within(rate_words, f.clause_begin, f.prefix_begin)) {
                 f.what = role::rate;
             } else if (f.in_paren && f.printed_sign) {
                 f.what = role::rate; // (+1.7%) after a change
@@ -2273,8 +2522,22 @@ private:
         std::size_t count = 0;
         std::size_t letters = 0;
         while (a > stop && count < 24 && letters < 40) {
-            const std::size_t p = prev_cp(s_, a);
-            const char32_t c = cp_at(s_, p);
+            std::size_t p = 0;
+            char32_t c = 0;
+            if (a >= 3 && (static_cast<unsigned char>(s_[a - 3]) & 0xF0U) == 0xE0U &&
+                is_cont(s_[a - 2]) && is_cont(s_[a - 1])) {
+                // A three-byte character (a Han character, mostly), decoded in place.
+                p = a - 3;
+                c = (static_cast<char32_t>(static_cast<unsigned char>(s_[p]) & 0x0FU) << 12U) |
+                    (static_cast<char32_t>(static_cast<unsigned char>(s_[p + 1]) & 0x3FU) << 6U) |
+                    static_cast<char32_t>(static_cast<unsigned char>(s_[p + 2]) & 0x3FU);
+                if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) {
+                    c = cp_at(s_, p); // not valid: as decode_cp has it
+                }
+            } else {
+                p = prev_cp(s_, a);
+                c = cp_at(s_, p);
+            }
             if (is_label_stop(c) || is_digit(s_[p])) {
                 break;
             }
@@ -2307,11 +2570,16 @@ private:
         static const word_index cuts({"其中", "比上年", "比去年", "同比", "较上年", "较去年",
                                       "与上年同期相比", "与上年相比", "相比", "占"});
         std::size_t cut_end = 0;
-        for (std::size_t k = 0; k < raw.size(); k += cp_len(raw, k)) {
-            const std::string_view w = cuts.starting(raw, k);
-            if (!w.empty() && k + w.size() < raw.size() && !(w == "占" && f.what == role::share)) {
-                cut_end = k + w.size();
+        for (std::size_t k = 0; k < raw.size();) {
+            const code_point cp = decode_cp(raw, k);
+            if (cuts.may_start(cp.value)) {
+                const std::string_view w = cuts.starting(raw, k);
+                if (!w.empty() && k + w.size() < raw.size() &&
+                    !(w == "占" && f.what == role::share)) {
+                    cut_end = k + w.size();
+                }
             }
+            k += cp.length == 0 ? 1 : cp.length;
         }
         raw.remove_prefix(cut_end);
         f.label = clean_label(raw);
@@ -2386,11 +2654,10 @@ private:
 
     std::string_view s_;
     std::size_t max_figures_ = npos;
-    word_spots rate_words_; // 增速, 增幅, 增长率, 降幅: a figure's clause names a rate
-    word_spots done_rate_words_;     // 完成率
-    mutable space_run line_head_;    // spaces at the start of the current line
-    mutable space_run after_figure_; // spaces after the latest figure
-    std::string digits_;             // the digits of the figure being read, without separators
+    std::optional<word_spots> rate_words_; // see `rate_word_within`
+    mutable space_run line_head_;          // spaces at the start of the current line
+    mutable space_run after_figure_;       // spaces after the latest figure
+    std::string digits_; // the digits of the figure being read, without separators
     std::uint32_t paragraph_ = 0;
     std::uint32_t sentence_ = 0;
     std::uint32_t clause_ = 0;
