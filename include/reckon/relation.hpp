@@ -923,6 +923,9 @@ private:
     template <class Number>
     [[nodiscard]] basic_interval<Number> eval(const relation& r,
                                               const std::vector<basic_interval<Number>>& in) const;
+    // `eval` of the input slots' printed values (points): the same value, without intervals.
+    [[nodiscard]] static detail::small_rational
+    eval_value(const relation& r, const std::vector<std::optional<detail::small_rational>>& values);
     template <class Number>
     [[nodiscard]] std::optional<basic_interval<Number>>
     solve(const relation& r, std::size_t missing,
@@ -1079,6 +1082,62 @@ inline basic_interval<Number> checker::eval(const relation& r,
         }
     }
     return in.at(0);
+}
+
+inline detail::small_rational
+checker::eval_value(const relation& r,
+                    const std::vector<std::optional<detail::small_rational>>& values) {
+    using number = detail::small_rational;
+    // Input slot i (1 …); the unprinted previous level of a growth from its increment is 0.
+    auto in = [&](std::size_t i) -> number {
+        if (i >= values.size()) {
+            throw detail::small_overflow{}; // as `eval`'s in.at: the reference path says it
+        }
+        return values[i] ? *values[i] : number(0);
+    };
+    const std::size_t n = values.size();
+    switch (r.kind) {
+    case relation_kind::sum:
+    case relation_kind::shares_total: {
+        number acc(0);
+        for (std::size_t i = 1; i < n; ++i) {
+            acc = acc + in(i);
+        }
+        return acc;
+    }
+    case relation_kind::product: {
+        number acc(1);
+        for (std::size_t i = 1; i < n; ++i) {
+            acc = acc * in(i);
+        }
+        return acc;
+    }
+    case relation_kind::difference:
+    case relation_kind::points: return in(1) - in(2);
+    case relation_kind::growth: {
+        if (detail::growth_from_increment(r)) {
+            const number q = number(1) / (number(1) - in(3) / in(1));
+            return r.reading == times_reading::times ? q : q - number(1);
+        }
+        const number q = in(1) / in(2);
+        return r.reading == times_reading::times ? q : q - number(1);
+    }
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio:
+    case relation_kind::contribution:
+    case relation_kind::pull: return in(1) / in(2);
+    case relation_kind::conversion:
+        if (n < 3) {
+            return in(1);
+        }
+        return r.rate_divides ? in(1) / in(2) : in(1) * in(2);
+    case relation_kind::order: return in(1);
+    case relation_kind::index: return in(1) / in(2) * number(100);
+    case relation_kind::cagr: break;
+    }
+    throw detail::small_overflow{}; // compound growth: on rationals
 }
 
 template <class Number>
@@ -2028,15 +2087,21 @@ inline finding checker::check_as(const relation& r) const {
     in_open.clear();
     in_points.clear();
     for (std::size_t i = 1; i < slots.size(); ++i) {
-        if (!closed[i]) { // the previous level of a growth from its increment
-            in_closed.push_back(range::point(Number(0)));
-            in_points.push_back(range::point(Number(0)));
-            continue;
-        }
-        in_closed.push_back(*closed[i]);
-        in_points.push_back(range::point(*values[i]));
+        // The previous level of a growth from its increment, not given, is a placeholder.
+        in_closed.push_back(closed[i] ? *closed[i] : range::point(Number(0)));
     }
-    const Number computed = eval(r, in_points).lower().value;
+    // The value from the printed values: on small rationals directly, on rationals (the
+    // reference) as the interval of the points.
+    const Number computed = [&] {
+        if constexpr (std::is_same_v<Number, detail::small_rational>) {
+            return eval_value(r, values);
+        } else {
+            for (std::size_t i = 1; i < slots.size(); ++i) {
+                in_points.push_back(range::point(closed[i] ? *values[i] : Number(0)));
+            }
+            return eval(r, in_points).lower().value;
+        }
+    }();
     const range allowed = eval(r, in_closed);
     // With tie ends open: only for a verdict that may need a tie (not exact, not inconsistent).
     auto allowed_open = [&] {
