@@ -272,3 +272,31 @@ TEST_CASE("relation small path: the share of the founding example, and a figure 
     CHECK(big.miss.str() == "14715000000"); // 148.2 亿元 less the two half steps
     CHECK(all_of(big) == all_of(c.check_on_rationals(r.relations()[1])));
 }
+
+TEST_CASE("relation small path: a small rational as a rational is the same value in lowest terms") {
+    // to_rational writes the reduced terms straight into Boost.Rational (no gcd of its own):
+    // the same rational as Boost builds from the unreduced terms.
+    const std::uint64_t seed = 20261128;
+    MESSAGE("seed " << seed);
+    generator g(seed);
+    for (int k = 0; k < 20000; ++k) {
+        std::int64_t n = g.chance(5) ? 0 : g.in(1, 99999) * (g.chance(30) ? 1 : g.in(1, 5000));
+        if (g.chance(40)) {
+            n = -n;
+        }
+        const std::int64_t d = g.chance(20) ? 1 : g.in(1, 2000) * (g.chance(50) ? 10 : 7);
+        const reckon::detail::small_rational s(n, d);
+        const reckon::rational expected(n, d);
+        const reckon::rational made = s.to_rational();
+        INFO(n << "/" << d);
+        CHECK(made == expected);
+        CHECK(made.str() == expected.str());
+        CHECK(numerator(made) == numerator(expected));
+        CHECK(denominator(made) == denominator(expected));
+        CHECK((made + reckon::rational(1, 3)) == (expected + reckon::rational(1, 3)));
+    }
+    const reckon::detail::small_rational big((std::int64_t{1} << 61) + 2, 3); // 2^61 + 2 ≡ 1 (3)
+    CHECK(big.to_rational().str() == "2305843009213693954/3");
+    CHECK(reckon::detail::small_rational(-6, 4).to_rational().str() == "-3/2");
+    CHECK(reckon::detail::small_rational(0, 7).to_rational().str() == "0");
+}

@@ -106,9 +106,18 @@ inline void count_verdict(audit_summary& s, verdict v) noexcept {
         }
         return out;
     }
-    out.findings.reserve(r.relations().size());
-    for (const auto& rel : r.relations()) {
-        out.findings.push_back(c.check(rel));
+    const std::vector<relation>& relations = r.relations();
+    out.findings.reserve(relations.size());
+    for (std::size_t k = 0; k < relations.size(); ++k) {
+        // The figures two relations ahead, the labels of the next one's (their figures are
+        // then at hand): fetched from memory while this one is checked.
+        if (k + 2 < relations.size()) {
+            detail::prefetch_figures(r.figures(), relations[k + 2], false);
+        }
+        if (k + 1 < relations.size()) {
+            detail::prefetch_figures(r.figures(), relations[k + 1], true);
+        }
+        out.findings.push_back(c.check(relations[k]));
     }
     if (options.joint) {
         out.joint = check_jointly(r, out.findings, options.joint_settings);

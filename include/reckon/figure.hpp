@@ -94,7 +94,7 @@ struct figure {
         if (rounding) {
             return *rounding;
         }
-        if (unit->kind == kind::count && unit->factor == 1) {
+        if (unit->kind == kind::count && detail::is_one(unit->factor)) {
             return convention::exact;
         }
         return report_default;

@@ -573,6 +573,51 @@ namespace detail {
 inline constexpr std::size_t pow10_u[9] = {1,      10,      100,      1000,     10000,
                                            100000, 1000000, 10000000, 100000000};
 
+// The number at the end of a figure id, of up to 9 digits ("F123" → 123; 0 without one): the
+// figure's position when ids are numbered by position.
+[[nodiscard]] inline std::size_t position_of(std::string_view id) noexcept {
+    std::size_t number = 0;
+    std::size_t digits = 0;
+    for (std::size_t k = id.size(); k > 0 && digits < 9; --k, ++digits) {
+        const char c = id[k - 1];
+        if (c < '0' || c > '9') {
+            break;
+        }
+        number += static_cast<std::size_t>(c - '0') * pow10_u[digits];
+    }
+    return number;
+}
+
+// Asks the processor for the figures that `r` names by position ("F123"), or for their labels
+// (`labels`), ahead of checking it: a relation's first figure is mostly not in the cache yet, and
+// its label is read for the key. Only a hint: a figure not numbered by position is skipped.
+// Always inlined: GCC takes a function that only prefetches for one without effects, and drops
+// the call.
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+inline void
+prefetch_figures(const std::vector<figure>& figures, const relation& r, bool labels) noexcept {
+    for (const figure_id& id : r.figures) {
+        const std::size_t at = position_of(id);
+        if (at < 1 || at > figures.size()) {
+            continue;
+        }
+        const figure& f = figures[at - 1];
+        if (labels) {
+            __builtin_prefetch(f.label.data());
+            if (f.label.size() > 64) {
+                __builtin_prefetch(f.label.data() + 64);
+            }
+            continue;
+        }
+        const char* p = reinterpret_cast<const char*>(&f);
+        for (std::size_t off = 0; off < sizeof(figure); off += 64) {
+            __builtin_prefetch(p + off);
+        }
+    }
+}
+
 // FNV-1a, 64 bits: a stable fingerprint across runs and platforms, fed piece by piece (the
 // same as over the pieces joined).
 struct fingerprinter {
@@ -696,6 +741,45 @@ template <class Number>
     return number_of<Number>(f.display.resolution()) * number_from<Number>(f.unit->factor);
 }
 
+/// n × 10^e / 2 as a small rational, when it fits (terms below 2^62).
+[[nodiscard]] inline bool small_half_steps(std::int64_t n, int e, small_rational& out) {
+    if (e >= 0) {
+        std::int64_t v = 0;
+        if (e >= static_cast<int>(pow10_table.size()) ||
+            __builtin_mul_overflow(n, pow10_table[static_cast<std::size_t>(e)], &v) ||
+            v >= (std::int64_t{1} << 62) || v <= -(std::int64_t{1} << 62)) {
+            return false;
+        }
+        out = small_rational(v, 2);
+        return true;
+    }
+    if (-e >= static_cast<int>(pow10_table.size())) {
+        return false;
+    }
+    out = small_rational(n, 2 * pow10_table[static_cast<std::size_t>(-e)]); // < 2^62
+    return true;
+}
+
+/// A scaled figure's interval with tie ends closed and open, and its value, as small rationals
+/// (what `figure::bounds` and `figure::value` give); false when they do not fit.
+[[nodiscard]] inline bool small_figure(const scaled_figure& f,
+                                       std::optional<basic_interval<small_rational>>& closed,
+                                       std::optional<basic_interval<small_rational>>& open,
+                                       std::optional<small_rational>& value) {
+    small_rational lo;
+    small_rational hi;
+    small_rational v;
+    if (!small_half_steps(f.t.lo, f.exponent, lo) || !small_half_steps(f.t.hi, f.exponent, hi) ||
+        !small_half_steps(f.t.value, f.exponent, v)) {
+        return false;
+    }
+    using range = basic_interval<small_rational>;
+    closed = range::make(lo, f.t.lo_open[0], hi, f.t.hi_open[0]);
+    open = range::make(lo, f.t.lo_open[1], hi, f.t.hi_open[1]);
+    value = v;
+    return true;
+}
+
 /// An interval of `Number` as an interval of rationals.
 [[nodiscard]] inline const interval& to_interval(const interval& i) noexcept { return i; }
 [[nodiscard]] inline interval to_interval(const basic_interval<small_rational>& i) {
@@ -798,15 +882,7 @@ public:
             }
             // Ids numbered by position ("F123" the 123rd figure, as reports read from text and
             // built by `add` have them): that figure first.
-            std::size_t number = 0;
-            std::size_t digits = 0;
-            for (std::size_t k = id.size(); k > 0 && digits < 9; --k, ++digits) {
-                const char c = id[k - 1];
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                number += static_cast<std::size_t>(c - '0') * detail::pow10_u[digits];
-            }
+            const std::size_t number = detail::position_of(id);
             if (unique && number >= 1 && number <= n && same(figures_[number - 1].id)) {
                 near_ = number - 1;
                 return &figures_[near_];
@@ -877,6 +953,9 @@ private:
     template <class Number>
     [[nodiscard]] basic_interval<Number> eval(const relation& r,
                                               const std::vector<basic_interval<Number>>& in) const;
+    // `eval` of the input slots' printed values (points): the same value, without intervals.
+    [[nodiscard]] static detail::small_rational
+    eval_value(const relation& r, const std::vector<std::optional<detail::small_rational>>& values);
     template <class Number>
     [[nodiscard]] std::optional<basic_interval<Number>>
     solve(const relation& r, std::size_t missing,
@@ -921,8 +1000,30 @@ private:
         }
     }
 
+    // The power of ten of a unit's factor (`detail::pow10_exponent`), false when it is none;
+    // remembered by unit (units are interned and never freed: one address per unit).
+    [[nodiscard]] bool unit_exponent(const unit& u, int& e) const {
+        for (const unit_power& p : unit_powers_) {
+            if (p.u == &u) {
+                e = p.exponent;
+                return p.pow10;
+            }
+        }
+        unit_power p{&u, 0, false};
+        p.pow10 = detail::pow10_exponent(u.factor, p.exponent);
+        unit_powers_.push_back(p);
+        e = p.exponent;
+        return p.pow10;
+    }
+    struct unit_power {
+        const unit* u = nullptr;
+        int exponent = 0;
+        bool pow10 = false;
+    };
+
     const std::vector<figure>& figures_;
     convention rounding_;
+    mutable std::vector<unit_power> unit_powers_;
     mutable scratch<detail::small_rational> small_scratch_;
     mutable scratch<rational> rational_scratch_;
     const detail::id_index* given_ = nullptr; // kept by the report, when it has one
@@ -1011,6 +1112,62 @@ inline basic_interval<Number> checker::eval(const relation& r,
         }
     }
     return in.at(0);
+}
+
+inline detail::small_rational
+checker::eval_value(const relation& r,
+                    const std::vector<std::optional<detail::small_rational>>& values) {
+    using number = detail::small_rational;
+    // Input slot i (1 …); the unprinted previous level of a growth from its increment is 0.
+    auto in = [&](std::size_t i) -> number {
+        if (i >= values.size()) {
+            throw detail::small_overflow{}; // as `eval`'s in.at: the reference path says it
+        }
+        return values[i] ? *values[i] : number(0);
+    };
+    const std::size_t n = values.size();
+    switch (r.kind) {
+    case relation_kind::sum:
+    case relation_kind::shares_total: {
+        number acc(0);
+        for (std::size_t i = 1; i < n; ++i) {
+            acc = acc + in(i);
+        }
+        return acc;
+    }
+    case relation_kind::product: {
+        number acc(1);
+        for (std::size_t i = 1; i < n; ++i) {
+            acc = acc * in(i);
+        }
+        return acc;
+    }
+    case relation_kind::difference:
+    case relation_kind::points: return in(1) - in(2);
+    case relation_kind::growth: {
+        if (detail::growth_from_increment(r)) {
+            const number q = number(1) / (number(1) - in(3) / in(1));
+            return r.reading == times_reading::times ? q : q - number(1);
+        }
+        const number q = in(1) / in(2);
+        return r.reading == times_reading::times ? q : q - number(1);
+    }
+    case relation_kind::share:
+    case relation_kind::percent_of_target:
+    case relation_kind::average:
+    case relation_kind::ratio:
+    case relation_kind::contribution:
+    case relation_kind::pull: return in(1) / in(2);
+    case relation_kind::conversion:
+        if (n < 3) {
+            return in(1);
+        }
+        return r.rate_divides ? in(1) / in(2) : in(1) * in(2);
+    case relation_kind::order: return in(1);
+    case relation_kind::index: return in(1) / in(2) * number(100);
+    case relation_kind::cagr: break;
+    }
+    throw detail::small_overflow{}; // compound growth: on rationals
 }
 
 template <class Number>
@@ -1488,6 +1645,20 @@ inline finding checker::check_as(const relation& r) const {
             continue;
         }
         const figure& f = *slots[i].fig;
+        if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+            inputs_bounded_qualifiers = false;
+        }
+        if constexpr (std::is_same_v<Number, detail::small_rational>) {
+            // A plain figure in a unit of a power of ten: its ends and value straight from
+            // its half steps (detail/scaled_figure.hpp), the same rationals.
+            int unit_e = 0;
+            detail::scaled_figure sf;
+            if (unit_exponent(*f.unit, unit_e) && detail::scale_figure(f, conv, unit_e, sf) &&
+                detail::small_figure(sf, closed[i], open[i], values[i])) {
+                displays_possible = displays_possible && closed[i]->contains(*values[i]);
+                continue;
+            }
+        }
         // f.bounds(conv, ties::closed), f.bounds(conv, ties::open) and f.value(), with the
         // unit's factor converted once.
         const Number factor = detail::number_from<Number>(f.unit->factor);
@@ -1508,9 +1679,6 @@ inline finding checker::check_as(const relation& r) const {
         values[i] = (f.negated ? -printed : printed) * factor;
         // f.display_is_possible(conv): the printed value inside its closed interval.
         displays_possible = displays_possible && closed[i]->contains(*values[i]);
-        if (i > 0 && f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
-            inputs_bounded_qualifiers = false;
-        }
     }
 
     // Growth on a base that is not positive.
@@ -1949,19 +2117,29 @@ inline finding checker::check_as(const relation& r) const {
     in_open.clear();
     in_points.clear();
     for (std::size_t i = 1; i < slots.size(); ++i) {
-        if (!closed[i]) { // the previous level of a growth from its increment
-            in_closed.push_back(range::point(Number(0)));
-            in_open.push_back(range::point(Number(0)));
-            in_points.push_back(range::point(Number(0)));
-            continue;
-        }
-        in_closed.push_back(*closed[i]);
-        in_open.push_back(*open[i]);
-        in_points.push_back(range::point(*values[i]));
+        // The previous level of a growth from its increment, not given, is a placeholder.
+        in_closed.push_back(closed[i] ? *closed[i] : range::point(Number(0)));
     }
-    const Number computed = eval(r, in_points).lower().value;
+    // The value from the printed values: on small rationals directly, on rationals (the
+    // reference) as the interval of the points.
+    const Number computed = [&] {
+        if constexpr (std::is_same_v<Number, detail::small_rational>) {
+            return eval_value(r, values);
+        } else {
+            for (std::size_t i = 1; i < slots.size(); ++i) {
+                in_points.push_back(range::point(closed[i] ? *values[i] : Number(0)));
+            }
+            return eval(r, in_points).lower().value;
+        }
+    }();
     const range allowed = eval(r, in_closed);
-    const range allowed_open = eval(r, in_open);
+    // With tie ends open: only for a verdict that may need a tie (not exact, not inconsistent).
+    auto allowed_open = [&] {
+        for (std::size_t i = 1; i < slots.size(); ++i) {
+            in_open.push_back(closed[i] ? *open[i] : range::point(Number(0)));
+        }
+        return eval(r, in_open);
+    };
     out.computed = detail::to_rational(computed);
     out.allowed = detail::to_interval(allowed);
     const range& target = *closed[0];
@@ -2004,7 +2182,7 @@ inline finding checker::check_as(const relation& r) const {
         out.verdict = verdict::rounds;
         // Tie only when the relation needs a tie to hold at all, not merely
         // when the computed value sits on one: other true values may do.
-        out.tie_only = intersect(allowed_open, target_open).empty();
+        out.tie_only = intersect(allowed_open(), target_open).empty();
         out.tolerance =
             derived != nullptr
                 ? detail::to_rational(detail::figure_resolution<Number>(*derived) / Number(2))
@@ -2018,7 +2196,7 @@ inline finding checker::check_as(const relation& r) const {
         }
     } else if (!intersect(allowed, target).empty()) {
         out.verdict = verdict::within_rounding;
-        out.tie_only = intersect(allowed_open, target_open).empty();
+        out.tie_only = intersect(allowed_open(), target_open).empty();
         out.message = computed_message();
         out.message += ", within the rounding of the figures";
     } else {

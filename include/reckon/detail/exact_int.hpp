@@ -112,6 +112,12 @@ template <class Adaptor>
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+/// Whether a rational is 1, read from its terms (no temporary: `v == 1` builds one).
+[[nodiscard]] inline bool is_one(const rational& v) {
+    const auto& x = v.backend().data();
+    return x.denominator() == 1U && x.numerator() == 1U;
+}
+
 /// 10^0 … 10^18, the powers of ten that fit an int64.
 inline constexpr std::array<std::int64_t, 19> pow10_table = [] {
     std::array<std::int64_t, 19> t{};
