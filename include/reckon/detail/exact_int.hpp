@@ -114,8 +114,32 @@ template <class Adaptor>
 
 /// Whether a rational is 1, read from its terms (no temporary: `v == 1` builds one).
 [[nodiscard]] inline bool is_one(const rational& v) {
-    const auto& x = v.backend().data();
-    return x.denominator() == 1U && x.numerator() == 1U;
+    const int_backend& num = numerator_backend(v);
+    return is_whole(v) && num.size() == 1 && num.limbs()[0] == 1 && !num.isneg();
+}
+
+// Newer Boost releases let a rational's terms be written as they are; 1.74's keeps them in a
+// private boost::rational, which reduces them on every assignment (a gcd and two divisions).
+template <class Adaptor>
+auto assign_terms(Adaptor& a, std::int64_t n, std::int64_t d, int)
+    -> decltype(a.num() = n, a.denom() = d, true) {
+    a.num() = n;
+    a.denom() = d;
+    return true;
+}
+template <class Adaptor>
+bool assign_terms(Adaptor&, std::int64_t, std::int64_t, long) { // NOLINT(google-runtime-int)
+    return false;
+}
+
+/// n / d as a `rational`, for n and d (> 0) already in lowest terms: no gcd is taken where
+/// Boost lets the terms be written (1.81, 1.83); with 1.74 Boost reduces them once more.
+[[nodiscard]] inline rational rational_in_lowest_terms(std::int64_t n, std::int64_t d) {
+    rational r;
+    if (!assign_terms(r.backend(), n, d, 0)) {
+        r = rational(n, d);
+    }
+    return r;
 }
 
 /// 10^0 … 10^18, the powers of ten that fit an int64.

@@ -19,39 +19,6 @@ namespace reckon::detail {
 __extension__ typedef __int128 int128;           // NOLINT: GCC and Clang's 128-bit integer
 __extension__ typedef unsigned __int128 uint128; // NOLINT
 
-// Boost.Rational keeps its terms private and reduces them on every assignment (a gcd and two
-// cpp_int divisions), most of the cost of turning a small rational into a `rational`. A fraction
-// already in lowest terms is written straight into them, through the one door the language
-// leaves open: the names in an explicit instantiation are not access-checked ([temp.explicit]).
-// The instantiations below repeat in every translation unit that includes this header, as
-// GCC, Clang and MSVC accept for any explicit instantiation of a class without out-of-line
-// members. Boost 1.74's `rational_adaptor` wraps a `boost::rational` (as `compare` reads it).
-using rational_terms = rational::backend_type::rational_type; // boost::rational<cpp_int>
-using rational_term = rational_terms::int_type;
-template <class Tag, typename Tag::type Member>
-struct rational_term_door {
-    friend typename Tag::type member(Tag) noexcept { return Member; }
-};
-struct numerator_tag {
-    using type = rational_term rational_terms::*;
-    friend type member(numerator_tag) noexcept;
-};
-struct denominator_tag {
-    using type = rational_term rational_terms::*;
-    friend type member(denominator_tag) noexcept;
-};
-template struct rational_term_door<numerator_tag, &rational_terms::num>;
-template struct rational_term_door<denominator_tag, &rational_terms::den>;
-
-/// n / d as a `rational`, for n and d (> 0) already in lowest terms: no gcd taken.
-[[nodiscard]] inline rational rational_in_lowest_terms(std::int64_t n, std::int64_t d) {
-    rational r;
-    rational_terms& terms = r.backend().data();
-    terms.*member(numerator_tag{}) = n;
-    terms.*member(denominator_tag{}) = d;
-    return r;
-}
-
 /// Thrown when a `small_rational` cannot hold a value: the caller redoes the work on `rational`.
 struct small_overflow {};
 
