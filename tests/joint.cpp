@@ -893,7 +893,8 @@ TEST_SUITE("joint") {
         const std::uint64_t seed = 20261129;
         MESSAGE("seed " << seed);
         lcg rng(seed);
-        const char* units[] = {"", "%", "亿元", "万吨", "项", "‰"};
+        // 斤 and 亿斤: a factor (1/2 kg) that is not a power of ten.
+        const char* units[] = {"", "%", "亿元", "万吨", "项", "‰", "斤", "亿斤"};
         const convention conventions[] = {convention::half_up,   convention::half_even,
                                           convention::half_down, convention::unknown_tie,
                                           convention::truncated, convention::exact};
@@ -903,7 +904,7 @@ TEST_SUITE("joint") {
             report r{"random", conventions[rng.next(0, 3)]};
             const auto c = rng.next(0, 3) == 0 ? rng.next(-10, 10) : rng.next(-999999, 999999);
             const auto e = static_cast<int>(rng.next(-5, 3));
-            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 5)]);
+            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 7)]);
             reckon::figure& f = *r.find("F1");
             if (rng.next(0, 2) == 0) {
                 f.rounding = conventions[rng.next(0, 5)];
@@ -927,6 +928,23 @@ TEST_SUITE("joint") {
             CHECK(v.open.str() == ref.open.str());
             CHECK(v.center_n.to_rational() == v.center);
             CHECK(v.scale_n.to_rational() == v.scale);
+            // The witness's values from the scaled integers are the rational path's.
+            const auto w = reckon::detail::make_witness_var(r, 0);
+            const auto wref = reckon::detail::make_witness_var(ref);
+            CHECK(w.center == wref.center);
+            CHECK(w.empty == wref.empty);
+            if (!w.empty) {
+                CHECK(w.lo_infinite == wref.lo_infinite);
+                CHECK(w.hi_infinite == wref.hi_infinite);
+                if (!w.lo_infinite) {
+                    CHECK(w.lo == wref.lo);
+                    CHECK(w.lo_open == wref.lo_open);
+                }
+                if (!w.hi_infinite) {
+                    CHECK(w.hi == wref.hi);
+                    CHECK(w.hi_open == wref.hi_open);
+                }
+            }
         }
     }
 

@@ -190,22 +190,6 @@ namespace detail {
     return v;
 }
 
-// A rational's numerator and denominator as int64s, read from its limbs, when each is below 2^63.
-[[nodiscard]] inline bool small_parts(const rational& r, std::int64_t& n, std::int64_t& d) {
-    const auto& num = r.backend().data().numerator();
-    const auto& den = r.backend().data().denominator();
-    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
-    constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (num.backend().size() != 1 || den.backend().size() != 1 || num.backend().limbs()[0] > lim ||
-        den.backend().limbs()[0] > lim) {
-        return false;
-    }
-    const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
-    n = num.sign() < 0 ? -magnitude : magnitude;
-    d = static_cast<std::int64_t>(den.backend().limbs()[0]);
-    return true;
-}
-
 // The ends of a range in last-digit steps of a figure (end / step), as `advise` reads them.
 struct step_ends {
     std::array<bool, 2> finite{};

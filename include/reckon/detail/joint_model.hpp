@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -136,6 +137,47 @@ struct joint_model {
     return {scale(i.lower()), scale(i.upper())};
 }
 
+// A rational's numerator and denominator as int64s, read from its limbs, when each is below 2^63.
+[[nodiscard]] inline bool small_parts(const rational& r, std::int64_t& n, std::int64_t& d) {
+    const auto& num = r.backend().data().numerator();
+    const auto& den = r.backend().data().denominator();
+    static_assert(sizeof(boost::multiprecision::limb_type) == 8, "64-bit limbs");
+    constexpr auto lim = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (num.backend().size() != 1 || den.backend().size() != 1 || num.backend().limbs()[0] > lim ||
+        den.backend().limbs()[0] > lim) {
+        return false;
+    }
+    const auto magnitude = static_cast<std::int64_t>(num.backend().limbs()[0]);
+    n = num.sign() < 0 ? -magnitude : magnitude;
+    d = static_cast<std::int64_t>(den.backend().limbs()[0]);
+    return true;
+}
+
+/// A figure's interval as scaled integers for the joint check: `scale_figure`'s half steps of
+/// 10^exponent, times the unit's factor num / den, which is 1 / 1 when the factor is a power of
+/// ten (`exponent` holds it then) and a small positive fraction otherwise (斤: 1/2 kg).
+struct joint_scaled {
+    scaled_figure s;
+    std::int64_t num = 1;
+    std::int64_t den = 1;
+};
+
+/// `joint_scaled` of a figure; false when the integer path does not cover it.
+[[nodiscard]] inline bool scale_joint(const figure& f, convention report_default,
+                                      joint_scaled& out) {
+    if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+        return false;
+    }
+    int unit_exponent = 0;
+    out.num = 1;
+    out.den = 1;
+    if (!pow10_exponent(f.unit->factor, unit_exponent) &&
+        (!small_parts(f.unit->factor, out.num, out.den) || out.num <= 0)) {
+        return false;
+    }
+    return scale_display(f, report_default, unit_exponent, out.s);
+}
+
 /// The interval of a linear form, given each variable's interval.
 template <typename Bounds>
 [[nodiscard]] interval form_interval(const joint_form& f, Bounds&& bounds_of) {
@@ -179,20 +221,32 @@ template <typename Bounds>
     const figure& f = r.figures()[i];
     joint_var v;
     v.figure = i;
-    scaled_figure sf;
-    if (!flags && scale_figure(f, r.rounding(), sf)) {
-        // The same values from the scaled integers: n half steps of 10^exponent each.
+    joint_scaled js;
+    if (!flags && scale_joint(f, r.rounding(), js)) {
+        // The same values from the scaled integers: n half steps of 10^exponent each, times the
+        // unit's factor num / den.
+        const scaled_figure& sf = js.s;
         const int e = sf.exponent;
         const big_int p = big_pow10(static_cast<unsigned>(e < 0 ? -e : e));
+        const bool unit_factor = js.num == 1 && js.den == 1;
         // n·10^e / 2: a whole number without a gcd when n or 10^e is even.
         auto value = [&](std::int64_t n) {
+            if (!unit_factor) {
+                return e >= 0 ? rational(big_int(n) * p * js.num, big_int(js.den) * 2)
+                              : rational(big_int(n) * js.num, p * js.den * 2);
+            }
             if (e >= 0 && (n % 2 == 0 || e > 0)) {
                 return n % 2 == 0 ? rational(big_int(n / 2) * p) : rational(big_int(n) * (p / 2));
             }
             return e >= 0 ? rational(big_int(n) * p, big_int(2)) : rational(big_int(n), p * 2);
         };
         v.center = value(sf.t.value);
-        v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        if (unit_factor) {
+            v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        } else {
+            v.scale = e >= 0 ? rational(p * js.num, big_int(js.den))
+                             : rational(big_int(js.num), p * js.den);
+        }
         const rational lo = value(sf.t.lo);
         const rational hi = value(sf.t.hi);
         v.flags = interval(bound{lo, false, sf.t.lo_open[0]}, bound{hi, false, sf.t.hi_open[0]});
@@ -266,10 +320,10 @@ struct witness_var {
 /// `scale_figure` (no rational) where they cover the figure, else through `make_joint_var`.
 [[nodiscard]] inline witness_var make_witness_var(const report& r, std::size_t i) {
     const figure& f = r.figures()[i];
-    scaled_figure s;
-    const bool scaled = scale_figure(f, r.rounding(), s);
-    if (scaled) {
-        // A value is n × 10^exponent / 2.
+    joint_scaled js;
+    if (scale_joint(f, r.rounding(), js)) {
+        // A value is n × 10^exponent / 2, times the unit's factor num / den.
+        const scaled_figure& s = js.s;
         bool ok = true;
         std::int64_t num_scale = 1;
         std::int64_t den = 2;
@@ -279,6 +333,10 @@ struct witness_var {
         } else if (e < 0 && static_cast<std::size_t>(-e) < pow10_table.size() &&
                    !__builtin_mul_overflow(den, pow10_table[static_cast<std::size_t>(-e)], &den)) {
         } else {
+            ok = false;
+        }
+        if (ok && (__builtin_mul_overflow(num_scale, js.num, &num_scale) ||
+                   __builtin_mul_overflow(den, js.den, &den))) {
             ok = false;
         }
         auto value = [&](std::int64_t n, lp_num& out) {
@@ -1039,8 +1097,9 @@ public:
             if (!x) {
                 return bound{rational(0), true, true};
             }
-            // A δ part means the extreme is approached, never reached.
-            return bound{v.center + v.scale * x->a.to_rational(), false, !x->b.is_zero()};
+            // A δ part means the extreme is approached, never reached. The end in `lp_num`s
+            // (int64 while it fits): the same value as in rationals, made once.
+            return bound{(v.center_n + v.scale_n * x->a).to_rational(), false, !x->b.is_zero()};
         };
         const auto hi = optimize(j, true);
         const auto lo = optimize(j, false);

@@ -127,10 +127,10 @@ inline constexpr std::int64_t scaled_limit = std::int64_t{1} << 61;
     return false;
 }
 
-/// The figure's interval as `display_interval` gives it (times the unit's factor, mirrored for
-/// a sign word), in half steps of 10^exponent; false when the integer path does not cover it.
-[[nodiscard]] inline bool scale_figure(const figure& f, convention report_default,
-                                       scaled_figure& out) {
+/// As `scale_figure`, with the unit's factor given as the power of ten `unit_exponent` (0: the
+/// interval of the printed number itself, mirrored for a sign word, before any factor).
+[[nodiscard]] inline bool scale_display(const figure& f, convention report_default,
+                                        int unit_exponent, scaled_figure& out) {
     if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
         return false;
     }
@@ -139,10 +139,6 @@ inline constexpr std::int64_t scaled_limit = std::int64_t{1} << 61;
     }
     const std::int64_t c = f.display.coefficient().small();
     if (!scaled_fits(c) || c >= scaled_limit / 4 || c <= -scaled_limit / 4) {
-        return false;
-    }
-    int unit_exponent = 0;
-    if (!pow10_exponent(f.unit->factor, unit_exponent)) {
         return false;
     }
     const int e = f.display.exponent();
@@ -196,6 +192,20 @@ inline constexpr std::int64_t scaled_limit = std::int64_t{1} << 61;
     out.t = f.negated ? negated(t) : t;
     out.exponent = e + unit_exponent;
     return true;
+}
+
+/// The figure's interval as `display_interval` gives it (times the unit's factor, mirrored for
+/// a sign word), in half steps of 10^exponent; false when the integer path does not cover it.
+[[nodiscard]] inline bool scale_figure(const figure& f, convention report_default,
+                                       scaled_figure& out) {
+    if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+        return false;
+    }
+    int unit_exponent = 0;
+    if (!pow10_exponent(f.unit->factor, unit_exponent)) {
+        return false;
+    }
+    return scale_display(f, report_default, unit_exponent, out);
 }
 
 /// An int128 as a big integer (the rare path: a miss in steps).
