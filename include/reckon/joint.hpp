@@ -831,7 +831,7 @@ struct figure_advice {
         for (std::size_t i : part.figures) {
             witness.push_back(detail::make_witness_var(r, i));
         }
-        if (detail::witness_holds(part, witness)) {
+        if (detail::witness_holds(part, witness) || detail::one_row_holds(part, witness)) {
             part = detail::joint_component{};
             continue; // decided exactly without a simplex
         }
@@ -839,9 +839,6 @@ struct figure_advice {
         const detail::joint_component comp = std::move(part); // freed at the end of the turn
         part = detail::joint_component{};
         const std::size_t n = comp.vars.size();
-        if (detail::one_row_holds(comp)) {
-            continue; // decided exactly without a simplex
-        }
         joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);
         ++out.solves;
         if (open_lp.feasible()) {

@@ -715,6 +715,63 @@ struct witness_var {
     return false;
 }
 
+/// `one_row_holds` on the figures' `witness_var`s (one per variable, in order): the same
+/// interval sum over `lp_num`s, before the part's variables are made. False when the part is
+/// not such a row, or does not hold so.
+[[nodiscard]] inline bool one_row_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    if (c.linear.size() != 1 || !c.ratios.empty()) {
+        return false;
+    }
+    const joint_linear& l = c.linear.front();
+    const std::size_t n = vars.size();
+    if (n == 0 || l.terms.size() != n) {
+        return false; // a figure twice in the row: its terms are not independent
+    }
+    std::vector<char> seen(n, 0);
+    // The interval sum of the terms, as `form_interval`: an infinite end stays infinite, a
+    // finite one is open when any of its terms' ends is.
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    for (const auto& t : l.terms) {
+        if (t.first >= n || seen[t.first] != 0 || t.second == 0 || vars[t.first].empty) {
+            return false;
+        }
+        seen[t.first] = 1;
+        const witness_var& w = vars[t.first];
+        const lp_num k = lp_num::from_rational(t.second);
+        const bool up = k.sign() > 0; // k < 0 turns the term's interval around
+        if (up ? w.lo_infinite : w.hi_infinite) {
+            lo_infinite = true;
+        } else if (!lo_infinite) {
+            lo += k * (up ? w.lo : w.hi);
+            lo_open = lo_open || (up ? w.lo_open : w.hi_open);
+        }
+        if (up ? w.hi_infinite : w.lo_infinite) {
+            hi_infinite = true;
+        } else if (!hi_infinite) {
+            hi += k * (up ? w.hi : w.lo);
+            hi_open = hi_open || (up ? w.hi_open : w.lo_open);
+        }
+    }
+    const lp_num rhs = lp_num::from_rational(l.rhs);
+    const int to_lo = lo_infinite ? 1 : compare(rhs, lo);
+    const int to_hi = hi_infinite ? -1 : compare(rhs, hi);
+    switch (l.cmp) {
+    case joint_cmp::eq: // the sum's interval holds rhs
+        return (to_lo > 0 || (to_lo == 0 && !lo_open)) && (to_hi < 0 || (to_hi == 0 && !hi_open));
+    case joint_cmp::ge: // it meets [rhs, ∞)
+        return to_hi < 0 || (to_hi == 0 && !hi_open);
+    case joint_cmp::gt: // it meets (rhs, ∞)
+        return to_hi < 0;
+    }
+    return false;
+}
+
 /// Whether a part holds with every rounding tie open (`joint_mode::open`), shown by one point
 /// that satisfies every constraint `joint_lp` would build. The point: each figure at its printed
 /// value; then, for each equality (or ≥) row that misses, the first of its figures that can take
