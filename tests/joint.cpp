@@ -928,6 +928,25 @@ TEST_SUITE("joint") {
             CHECK(v.open.str() == ref.open.str());
             CHECK(v.center_n.to_rational() == v.center);
             CHECK(v.scale_n.to_rational() == v.scale);
+            // Without its rationals (a part without ratio relations), the simplex's numbers are
+            // the same.
+            reckon::detail::joint_var light;
+            if (reckon::detail::make_lp_joint_var(r, 0, light)) {
+                CHECK(!light.exact);
+                CHECK(light.center_n == v.center_n);
+                CHECK(light.scale_n == v.scale_n);
+                for (std::size_t k = 0; k < 2; ++k) {
+                    for (const auto* ends : {&light.y_lo, &light.y_hi}) {
+                        const auto& a = (*ends)[k];
+                        const auto& b = (ends == &light.y_lo ? v.y_lo : v.y_hi)[k];
+                        CHECK(a.infinite == b.infinite);
+                        CHECK(a.open == b.open);
+                        CHECK(a.value == b.value);
+                    }
+                }
+            } else {
+                CHECK(f.qualifier == reckon::qualifier::more_than);
+            }
             // The witness's values from the scaled integers are the rational path's.
             const auto w = reckon::detail::make_witness_var(r, 0);
             const auto wref = reckon::detail::make_witness_var(ref);

@@ -13,6 +13,7 @@
 #include <reckon/detail/simplex.hpp>
 #include <reckon/report.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -43,6 +44,18 @@ struct joint_var {
     interval open;          ///< `bounds(…, ties::open)`
     lp_num center_n;        ///< `center`, for the simplex's rows
     lp_num scale_n{1};      ///< `scale`, for the simplex's rows
+
+    /// An end of `flags` or `open` as a bound on y = (value − center) / scale.
+    struct y_end {
+        lp_num value;
+        bool infinite = true;
+        bool open = false;
+    };
+    std::array<y_end, 2> y_lo; ///< the lower ends of `flags` ([0]) and `open` ([1]), on y
+    std::array<y_end, 2> y_hi; ///< their upper ends
+    /// Whether `center`, `scale`, `flags` and `open` are made. `make_values` leaves them out
+    /// (false) for a part without ratio relations: its simplex needs the `lp_num` fields only.
+    bool exact = true;
 
     [[nodiscard]] interval bounds(joint_mode m) const {
         switch (m) {
@@ -215,6 +228,66 @@ template <typename Bounds>
     return p;
 }
 
+/// Fills `joint_var::y_lo` and `y_hi` from the variable's rationals.
+inline void make_y_ends(joint_var& v) {
+    for (std::size_t k = 0; k < 2; ++k) {
+        const interval& i = k == 0 ? v.flags : v.open;
+        auto end = [&v](const bound& b) {
+            return b.infinite ? joint_var::y_end{}
+                              : joint_var::y_end{(lp_num(b.value) - v.center_n) / v.scale_n, false,
+                                                 b.open};
+        };
+        v.y_lo[k] = end(i.lower());
+        v.y_hi[k] = end(i.upper());
+    }
+}
+
+/// The variable of figure `i` of report `r` without its rationals (`joint_var::exact` false),
+/// from the scaled integers: false, and `v` untouched, when they do not cover the figure or a
+/// number does not fit an int64.
+[[nodiscard]] inline bool make_lp_joint_var(const report& r, std::size_t i, joint_var& v) {
+    const figure& f = r.figures()[i];
+    joint_scaled js;
+    if (!scale_joint(f, r.rounding(), js)) {
+        return false;
+    }
+    const scaled_figure& sf = js.s;
+    const int e = sf.exponent;
+    const auto ae = static_cast<std::size_t>(e < 0 ? -e : e);
+    if (ae >= pow10_table.size()) {
+        return false;
+    }
+    const std::int64_t p = pow10_table[ae];
+    // center = value·10^e·num / (2·den), scale = 10^e·num / den.
+    std::int64_t cn = 0;
+    std::int64_t cd = 0;
+    std::int64_t sn = 0;
+    std::int64_t sd = 0;
+    if (e >= 0) {
+        sd = js.den;
+        if (__builtin_mul_overflow(sf.t.value, p, &cn) || __builtin_mul_overflow(cn, js.num, &cn) ||
+            __builtin_mul_overflow(js.den, 2, &cd) || __builtin_mul_overflow(p, js.num, &sn)) {
+            return false;
+        }
+    } else {
+        sn = js.num;
+        if (__builtin_mul_overflow(sf.t.value, js.num, &cn) || __builtin_mul_overflow(p, 2, &cd) ||
+            __builtin_mul_overflow(cd, js.den, &cd) || __builtin_mul_overflow(p, js.den, &sd)) {
+            return false;
+        }
+    }
+    v.figure = i;
+    v.exact = false;
+    v.center_n = lp_num::fraction(cn, cd);
+    v.scale_n = lp_num::fraction(sn, sd);
+    // (end − center) / scale = (n_end − n_value) / 2: the scaled values stay below 2^61.
+    for (std::size_t k = 0; k < 2; ++k) {
+        v.y_lo[k] = {lp_num::fraction(sf.t.lo - sf.t.value, 2), false, sf.t.lo_open[k]};
+        v.y_hi[k] = {lp_num::fraction(sf.t.hi - sf.t.value, 2), false, sf.t.hi_open[k]};
+    }
+    return true;
+}
+
 /// The variable of figure `i` of report `r`, with its interval `flags` if already known.
 [[nodiscard]] inline joint_var make_joint_var(const report& r, std::size_t i,
                                               std::optional<interval> flags = std::nullopt) {
@@ -253,6 +326,7 @@ template <typename Bounds>
         v.open = interval(bound{lo, false, sf.t.lo_open[1]}, bound{hi, false, sf.t.hi_open[1]});
         v.center_n = lp_num::from_rational(v.center);
         v.scale_n = lp_num::from_rational(v.scale);
+        make_y_ends(v);
         return v;
     }
     v.center = f.value();
@@ -264,17 +338,26 @@ template <typename Bounds>
     v.open = figure_bounds(f, r.rounding(), ties::open);
     v.center_n = lp_num::from_rational(v.center);
     v.scale_n = lp_num::from_rational(v.scale);
+    make_y_ends(v);
     return v;
 }
 
-/// Gives a component built without values (`build_joint_model(…, false)`) its variables.
+/// Gives a component built without values (`build_joint_model(…, false)`) its variables; in a
+/// part without ratio relations without their rationals where the scaled integers cover them
+/// (`make_lp_joint_var`): the simplex of such a part reads the `lp_num` fields only.
 inline void make_values(joint_component& c, const report& r) {
     if (!c.vars.empty() || c.figures.empty()) {
         return;
     }
+    const bool linear_only = c.ratios.empty();
     c.vars.reserve(c.figures.size());
     for (std::size_t i : c.figures) {
-        c.vars.push_back(make_joint_var(r, i));
+        joint_var v;
+        if (linear_only && make_lp_joint_var(r, i, v)) {
+            c.vars.push_back(std::move(v));
+        } else {
+            c.vars.push_back(make_joint_var(r, i));
+        }
     }
 }
 
@@ -943,7 +1026,7 @@ public:
         : comp_(&c), freed_(c.vars.size(), 0), mode_(mode), lp_(c.vars.size()) {
         const std::size_t n = c.vars.size();
         for (std::size_t j = 0; j < n; ++j) {
-            set_bounds(j, c.vars[j].bounds(mode));
+            set_own_bounds(j);
         }
         const bool closure = mode == joint_mode::closure;
         for (std::size_t i = 0; i < c.linear.size(); ++i) {
@@ -1233,6 +1316,20 @@ private:
         return r;
     }
     void activate(const inactive_row& r) { lp_.set_lower(r.slack, r.lower); }
+
+    // Variable j's own interval in the mode, as bounds on y (`joint_var::y_lo`, `y_hi`): what
+    // `set_bounds(j, vars[j].bounds(mode))` sets, without the rationals.
+    void set_own_bounds(std::size_t j) {
+        const joint_var& v = comp_->vars[j];
+        const bool closure = mode_ == joint_mode::closure;
+        const std::size_t k = mode_ == joint_mode::open ? 1 : 0;
+        if (!v.y_lo[k].infinite) {
+            lp_.set_lower(j, {v.y_lo[k].value, lp_num(v.y_lo[k].open && !closure ? 1 : 0)});
+        }
+        if (!v.y_hi[k].infinite) {
+            lp_.set_upper(j, {v.y_hi[k].value, lp_num(v.y_hi[k].open && !closure ? -1 : 0)});
+        }
+    }
 
     // Bounds on a true value, as bounds on y = (value − center) / scale.
     void set_bounds(std::size_t j, const interval& i) {
