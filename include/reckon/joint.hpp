@@ -272,6 +272,30 @@ struct step_ends {
     return true;
 }
 
+// How far the printed value of figure f (variable v) lies from `range`, in last-digit steps:
+// distance(range, point(value)) / resolution, in `lp_num`s where the variable's centre and
+// scale are the value and the resolution (a unit of positive factor).
+[[nodiscard]] inline rational steps_off(const joint_var& v, const figure& f,
+                                        const interval& range) {
+    if (f.unit->factor.sign() <= 0) {
+        return distance(range, interval::point(f.value())) / f.resolution();
+    }
+    const lp_num& c = v.center_n;
+    if (!range.upper().infinite) {
+        const lp_num hi(range.upper().value);
+        if (hi < c) {
+            return ((c - hi) / v.scale_n).to_rational();
+        }
+    }
+    if (!range.lower().infinite) {
+        const lp_num lo(range.lower().value);
+        if (c < lo) {
+            return ((lo - c) / v.scale_n).to_rational();
+        }
+    }
+    return rational(0);
+}
+
 struct figure_advice {
     std::vector<std::string> displays;
     std::string suggested;
@@ -1006,7 +1030,7 @@ struct figure_advice {
                 suspect_figure d;
                 d.id = f.id;
                 d.range = ok ? lp.range(x) : interval::everything();
-                d.steps = distance(d.range, interval::point(f.value())) / f.resolution();
+                d.steps = detail::steps_off(comp.vars[x], f, d.range);
                 auto advice = detail::advise(f, d.range, r.rounding(), tie, options.max_displays,
                                              options.typo_steps);
                 d.displays = std::move(advice.displays);
