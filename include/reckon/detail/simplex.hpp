@@ -295,11 +295,13 @@ public:
             }
             v = v + t.second * value_[t.first];
             if (pos_[t.first] == npos) {
-                acc = merge(acc, t.second, {entry{t.first, lp_num(1)}});
+                add_entry(acc, t.first, t.second);
             } else {
-                acc = merge(acc, t.second, rows_[pos_[t.first]].e); // substitute a basic one
+                merge_into(scratch_, acc, npos, t.second, rows_[pos_[t.first]].e); // a basic one
+                acc.swap(scratch_);
             }
         }
+        scratch_.clear();
         pos_.push_back(rows_.size());
         value_.push_back(std::move(v));
         lower_.emplace_back();
@@ -521,16 +523,23 @@ private:
         return it != r.e.end() && it->col == j ? &it->val : nullptr;
     }
 
-    // a + k·b over sorted entries, without the zeros.
-    [[nodiscard]] static std::vector<entry> merge(const std::vector<entry>& a, const lp_num& k,
-                                                  const std::vector<entry>& b) {
-        std::vector<entry> out;
+    // out = a (without column `skip`) + k·b over sorted entries, without the zeros; a's entries
+    // are moved from.
+    static void merge_into(std::vector<entry>& out, std::vector<entry>& a, std::size_t skip,
+                           const lp_num& k, const std::vector<entry>& b) {
+        out.clear();
         out.reserve(a.size() + b.size());
         std::size_t i = 0;
         std::size_t j = 0;
+        auto pass_skip = [&]() {
+            while (i < a.size() && a[i].col == skip) {
+                ++i;
+            }
+        };
+        pass_skip();
         while (i < a.size() || j < b.size()) {
             if (j == b.size() || (i < a.size() && a[i].col < b[j].col)) {
-                out.push_back(a[i++]);
+                out.push_back(std::move(a[i++]));
             } else if (i == a.size() || b[j].col < a[i].col) {
                 out.push_back({b[j].col, k * b[j].val});
                 ++j;
@@ -542,8 +551,25 @@ private:
                 ++i;
                 ++j;
             }
+            pass_skip();
         }
-        return out;
+    }
+
+    // a + k·x_col over sorted entries, in place, without a zero (as `merge_into` with the one
+    // entry {col, 1}).
+    static void add_entry(std::vector<entry>& a, std::size_t col, const lp_num& k) {
+        auto it = std::lower_bound(a.begin(), a.end(), col,
+                                   [](const entry& x, std::size_t c) { return x.col < c; });
+        if (it == a.end() || it->col != col) {
+            a.insert(it, entry{col, k * lp_num(1)});
+            return;
+        }
+        lp_num v = it->val + k * lp_num(1);
+        if (v.is_zero()) {
+            a.erase(it);
+        } else {
+            it->val = std::move(v);
+        }
     }
 
     void move_nonbasic(std::size_t j, const lp_value& v) {
@@ -563,7 +589,8 @@ private:
         const std::size_t b = pr.basic;
         const lp_num inv = coefficient(pr, j)->reciprocal();
         // x_j = inv·x_b − Σ_{k≠j} (a_k·inv)·x_k
-        std::vector<entry> e;
+        std::vector<entry>& e = scratch_;
+        e.clear();
         e.reserve(pr.e.size());
         bool placed = false;
         for (const entry& x : pr.e) {
@@ -578,10 +605,12 @@ private:
         if (!placed) {
             e.push_back({b, inv});
         }
-        pr.e = std::move(e);
+        pr.e.swap(e);
         pr.basic = j;
         pos_[j] = r;
         pos_[b] = npos;
+        // Every other row that holds x_j: x_j replaced by its new row (buffers swapped in turn,
+        // not allocated per row).
         for (std::size_t i = 0; i < rows_.size(); ++i) {
             if (i == r) {
                 continue;
@@ -592,15 +621,10 @@ private:
                 continue;
             }
             const lp_num k = *c;
-            std::vector<entry> rest;
-            rest.reserve(other.e.size());
-            for (entry& x : other.e) {
-                if (x.col != j) {
-                    rest.push_back(std::move(x));
-                }
-            }
-            other.e = merge(rest, k, rows_[r].e);
+            merge_into(scratch_, other.e, j, k, rows_[r].e);
+            other.e.swap(scratch_);
         }
+        scratch_.clear();
     }
 
     std::vector<row> rows_;
@@ -610,6 +634,7 @@ private:
     std::vector<std::optional<lp_value>> upper_;
     std::vector<std::pair<std::size_t, lp_side>> conflict_;
     std::size_t pivots_ = 0;
+    std::vector<entry> scratch_; // a row being rewritten; empty between calls
 };
 
 } // namespace reckon::detail
