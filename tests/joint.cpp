@@ -1213,4 +1213,38 @@ TEST_SUITE("joint") {
         CHECK((lp_num(1, 2) / lp_num(-1, 4)) == lp_num(-2));
     }
 
+    TEST_CASE("lp_num: sums and products are the rationals' (randomised)") {
+        // Whole numbers, fractions of coprime and of shared denominators, near the int64 limit
+        // too: every result is the exact one, and small when its reduced parts are.
+        const std::uint64_t seed = 20261130;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const std::int64_t dens[] = {1, 1, 2, 3, 10, 20, 200, 2000, 7, 49, 1000003};
+        auto make = [&]() {
+            const std::int64_t d = dens[rng.next(0, 10)];
+            const std::int64_t n = rng.next(0, 9) == 0
+                                       ? rng.next(-(std::int64_t{1} << 62), std::int64_t{1} << 62)
+                                       : rng.next(-100000, 100000);
+            return std::make_pair(lp_num::fraction(n, d), rational(n, d));
+        };
+        auto fits = [](const rational& q) {
+            const auto lim = reckon::big_int(std::numeric_limits<std::int64_t>::max());
+            return abs(numerator(q)) <= lim && denominator(q) <= lim;
+        };
+        for (int round = 0; round < 20000; ++round) {
+            const auto a = make();
+            const auto b = make();
+            INFO("round " << round << ": " << a.second.str() << ", " << b.second.str());
+            const lp_num sum = a.first + b.first;
+            const lp_num product = a.first * b.first;
+            CHECK(sum.to_rational() == a.second + b.second);
+            CHECK(product.to_rational() == a.second * b.second);
+            CHECK((a.first - b.first).to_rational() == a.second - b.second);
+            CHECK(sum.is_small() == fits(a.second + b.second));
+            CHECK(product.is_small() == fits(a.second * b.second));
+            CHECK(compare(a.first, b.first) ==
+                  (a.second < b.second ? -1 : (b.second < a.second ? 1 : 0)));
+        }
+    }
+
 } // TEST_SUITE

@@ -102,6 +102,15 @@ public:
                 if (!__builtin_add_overflow(a.n_, b.n_, &n)) {
                     return reduced(n, a.d_);
                 }
+            } else if (a.d_ == 1 || b.d_ == 1) {
+                // i + p/q = (i·q + p)/q, reduced already: gcd(i·q + p, q) = gcd(p, q) = 1.
+                const lp_num& i = a.d_ == 1 ? a : b;
+                const lp_num& f = a.d_ == 1 ? b : a;
+                std::int64_t x = 0;
+                if (!__builtin_mul_overflow(i.n_, f.d_, &x) &&
+                    !__builtin_add_overflow(x, f.n_, &n)) {
+                    return coprime(n, f.d_);
+                }
             } else {
                 const std::int64_t g = std::gcd(a.d_, b.d_);
                 const std::int64_t ad = a.d_ / g;
@@ -112,7 +121,8 @@ public:
                 if (!__builtin_mul_overflow(a.n_, bd, &x) &&
                     !__builtin_mul_overflow(b.n_, ad, &y) && !__builtin_add_overflow(x, y, &n) &&
                     !__builtin_mul_overflow(a.d_, bd, &d)) {
-                    return reduced(n, d);
+                    // Coprime denominators give a reduced sum (gcd(n, d) divides g).
+                    return g == 1 ? coprime(n, d) : reduced(n, d);
                 }
             }
         }
@@ -132,8 +142,9 @@ public:
             if (b.d_ == 1 && (b.n_ == 1 || b.n_ == -1)) {
                 return b.n_ == 1 ? a : -a;
             }
-            const std::int64_t g1 = std::gcd(a.n_, b.d_);
-            const std::int64_t g2 = std::gcd(b.n_, a.d_);
+            // A whole factor's denominator shares nothing: gcd(x, 1) = 1 without a gcd.
+            const std::int64_t g1 = b.d_ == 1 ? 1 : std::gcd(a.n_, b.d_);
+            const std::int64_t g2 = a.d_ == 1 ? 1 : std::gcd(b.n_, a.d_);
             std::int64_t n = 0;
             std::int64_t d = 0;
             if (!__builtin_mul_overflow(a.n_ / g1, b.n_ / g2, &n) &&
@@ -212,6 +223,17 @@ public:
     }
 
 private:
+    // n / d for d > 0 and n, d coprime (n = 0 only with d = 1): no gcd.
+    [[nodiscard]] static lp_num coprime(std::int64_t n, std::int64_t d) {
+        if (n == std::numeric_limits<std::int64_t>::min() || n == 0) {
+            return reduced(n, d);
+        }
+        lp_num r;
+        r.n_ = n;
+        r.d_ = d;
+        return r;
+    }
+
     // n / d with d > 0, n ≠ INT64_MIN unless it falls back.
     [[nodiscard]] static lp_num reduced(std::int64_t n, std::int64_t d) {
         if (n == std::numeric_limits<std::int64_t>::min()) {
