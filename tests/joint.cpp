@@ -1092,6 +1092,71 @@ TEST_SUITE("joint") {
 
     } // namespace
 
+    TEST_CASE("advise: a run of displays beyond int64 is the same run shifted (randomised)") {
+        // The same figure and range moved up by 10^20 steps: the displays' coefficients no
+        // longer fit the int64 run, and the big_int one lists the same displays, shifted.
+        const std::uint64_t seed = 20261201;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const char* units[] = {"", "%", "亿元", "斤"};
+        const convention conventions[] = {convention::half_up,   convention::half_even,
+                                          convention::half_down, convention::unknown_tie,
+                                          convention::truncated, convention::exact};
+        const reckon::big_int shift = reckon::detail::big_pow10(20);
+        std::size_t listed = 0;
+        for (int round = 0; round < 3000; ++round) {
+            report r{"random", conventions[rng.next(0, 3)]};
+            const auto c = rng.next(1000, 99999);
+            const auto e = static_cast<int>(rng.next(-4, 0)); // the displays parse back at e
+            const char* unit = units[rng.next(0, 3)];
+            r.add("F1", reckon::decimal(c, e).str(), unit);
+            r.add("F2", reckon::decimal(reckon::big_int(c) + shift, e).str(), unit);
+            reckon::figure f = *r.find("F1");
+            reckon::figure g = *r.find("F2");
+            const auto rounding = conventions[rng.next(0, 5)];
+            f.rounding = rounding;
+            g.rounding = rounding;
+            if (rng.next(0, 3) == 0) {
+                f.qualifier = reckon::qualifier::about;
+                g.qualifier = reckon::qualifier::about;
+            }
+            const rational step = f.resolution();
+            const rational moved = rational(shift) * step;
+            const std::int64_t dens[] = {8, 7, 3, 1};
+            const std::int64_t den = dens[rng.next(0, 3)];
+            const auto a = rng.next(-40, 10);
+            const auto w = rng.next(0, 300);
+            reckon::bound lo{f.value() + step * rational(a, den), false, rng.next(0, 1) == 0};
+            reckon::bound hi{f.value() + step * rational(a + w, den), false, rng.next(0, 1) == 0};
+            if (rng.next(0, 9) == 0) {
+                lo = reckon::bound{rational(0), true, true};
+            }
+            if (rng.next(0, 9) == 0) {
+                hi = reckon::bound{rational(0), true, true};
+            }
+            auto up = [&moved](const reckon::bound& b) {
+                return b.infinite ? b : reckon::bound{b.value + moved, false, b.open};
+            };
+            const reckon::interval range(lo, hi);
+            const reckon::interval range_g(up(lo), up(hi));
+            const auto tie = rng.next(0, 1) == 0 ? reckon::ties::closed : reckon::ties::open;
+            INFO("round " << round << ": " << f.signed_display().str() << " " << f.unit->symbol
+                          << " in " << range.str());
+            const auto x = reckon::detail::advise(f, range, r.rounding(), tie, 12, 0);
+            const auto y = reckon::detail::advise(g, range_g, r.rounding(), tie, 12, 0);
+            std::vector<std::string> shifted;
+            for (const auto& d : x.displays) {
+                const auto v = reckon::decimal::parse(d);
+                shifted.push_back(
+                    reckon::decimal(v.coefficient().to_big() + shift, v.exponent()).str());
+            }
+            CHECK(shifted == y.displays);
+            listed += x.displays.empty() ? 0U : 1U;
+        }
+        MESSAGE(listed << " ranges with displays");
+        CHECK(listed > 1000);
+    }
+
     TEST_CASE("the exact simplex agrees with Fourier–Motzkin (randomised)") {
         const std::uint64_t seed = 4242;
         MESSAGE("seed " << seed);

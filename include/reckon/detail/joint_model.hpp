@@ -483,16 +483,21 @@ struct witness_var {
 
     // The sign of a form's values (`strict_sign` of its interval): it depends on the ends of the
     // closure only, which the figures' `witness_var`s give without rationals.
-    std::unordered_map<std::size_t, witness_var> light;
+    // Each made once, at a slot per figure (made on the first ratio relation).
+    std::vector<std::size_t> light_slot;
+    std::vector<witness_var> light;
     auto form_sign = [&](const joint_form& form) {
         lp_num lo;
         lp_num hi;
         for (const auto& t : form) {
-            auto it = light.find(t.first);
-            if (it == light.end()) {
-                it = light.emplace(t.first, make_witness_var(r, t.first)).first;
+            if (light_slot.empty()) {
+                light_slot.assign(figs.size(), simplex::npos);
             }
-            const witness_var& w = it->second;
+            if (light_slot[t.first] == simplex::npos) {
+                light_slot[t.first] = light.size();
+                light.push_back(make_witness_var(r, t.first));
+            }
+            const witness_var& w = light[light_slot[t.first]];
             if (w.empty || w.lo_infinite || w.hi_infinite) {
                 return strict_sign(form_interval(form, bounds_of));
             }
@@ -508,12 +513,19 @@ struct witness_var {
         return lo.sign() > 0 ? 1 : hi.sign() < 0 ? -1 : 0;
     };
 
-    struct proto {
-        std::vector<joint_linear> linear; // variables are report figure indices here
-        std::vector<joint_ratio> ratios;
-        std::vector<std::size_t> figures;
+    // The relations taken in, in order, each with its rows and figures in flat lists (variables
+    // are report figure indices there).
+    struct taken {
+        std::size_t relation = 0;
+        std::size_t linear_end = 0; // rows of `all_linear` up to here (from the previous one's)
+        std::size_t ratios_end = 0;
+        std::size_t figures_end = 0;
     };
-    std::vector<std::optional<proto>> protos(rels.size());
+    std::vector<taken> taken_in;
+    std::vector<joint_linear> all_linear;
+    std::vector<joint_ratio> all_ratios;
+    std::vector<std::size_t> all_figures;
+    std::vector<std::size_t> f; // the relation's figures, by slot
 
     for (std::size_t ri = 0; ri < rels.size(); ++ri) {
         const relation& rel = rels[ri];
@@ -532,7 +544,7 @@ struct witness_var {
         const bool implied_total = rel.kind == relation_kind::shares_total &&
                                    !rel.figures.empty() && rel.figures[0].empty();
         const bool from_increment = growth_from_increment(rel);
-        std::vector<std::size_t> f(rel.figures.size(), 0);
+        f.assign(rel.figures.size(), 0);
         bool missing = false;
         for (std::size_t i = 0; i < rel.figures.size(); ++i) {
             if (rel.figures[i].empty()) {
@@ -552,9 +564,10 @@ struct witness_var {
             model.left_out.emplace_back(ri, "a figure is not given");
             continue;
         }
-        proto p;
+        const std::size_t linear_begin = all_linear.size();
+        const std::size_t ratios_begin = all_ratios.size();
         auto linear = [&](joint_form terms, rational rhs, joint_cmp cmp) {
-            p.linear.push_back(joint_linear{std::move(terms), std::move(rhs), cmp, ri});
+            all_linear.push_back(joint_linear{std::move(terms), std::move(rhs), cmp, ri});
         };
         auto one = [&](std::size_t slot) { return joint_form{{f[slot], rational(1)}}; };
         // n = Q · d; false when d's sign is not known.
@@ -564,8 +577,9 @@ struct witness_var {
             if (sign == 0) {
                 return false;
             }
-            p.ratios.push_back(joint_ratio{std::move(n), std::move(d), sign, std::move(q),
-                                           std::move(factor), std::move(shift), invert, power, ri});
+            all_ratios.push_back(joint_ratio{std::move(n), std::move(d), sign, std::move(q),
+                                             std::move(factor), std::move(shift), invert, power,
+                                             ri});
             return true;
         };
         auto plain = [&](std::size_t n, std::size_t d, std::size_t q, rational factor,
@@ -681,17 +695,22 @@ struct witness_var {
         }
         if (nonlinear) {
             model.left_out.emplace_back(ri, "non-linear: " + *nonlinear);
+            // Nothing of it is taken in.
+            all_linear.erase(all_linear.begin() + static_cast<std::ptrdiff_t>(linear_begin),
+                             all_linear.end());
+            all_ratios.erase(all_ratios.begin() + static_cast<std::ptrdiff_t>(ratios_begin),
+                             all_ratios.end());
             continue;
         }
-        if (!p.ratios.empty()) {
+        if (all_ratios.size() > ratios_begin) {
             model.relaxed.push_back(ri);
         }
         for (std::size_t i = 0; i < k; ++i) {
             if (!rel.figures[i].empty()) {
-                p.figures.push_back(f[i]);
+                all_figures.push_back(f[i]);
             }
         }
-        protos[ri] = std::move(p);
+        taken_in.push_back({ri, all_linear.size(), all_ratios.size(), all_figures.size()});
     }
 
     // Connected components of figures linked by the relations taken in.
@@ -705,14 +724,12 @@ struct witness_var {
         return x;
     };
     std::vector<bool> used(figs.size(), false);
-    for (const auto& p : protos) {
-        if (!p) {
-            continue;
-        }
-        for (std::size_t i = 0; i < p->figures.size(); ++i) {
-            used[p->figures[i]] = true;
-            if (i > 0) {
-                parent[root(p->figures[i])] = root(p->figures[0]);
+    for (std::size_t t = 0; t < taken_in.size(); ++t) {
+        const std::size_t begin = t == 0 ? 0 : taken_in[t - 1].figures_end;
+        for (std::size_t i = begin; i < taken_in[t].figures_end; ++i) {
+            used[all_figures[i]] = true;
+            if (i > begin) {
+                parent[root(all_figures[i])] = root(all_figures[begin]);
             }
         }
     }
@@ -745,18 +762,18 @@ struct witness_var {
             t.first = local[t.first];
         }
     };
-    for (std::size_t ri = 0; ri < protos.size(); ++ri) {
-        if (!protos[ri]) {
-            continue;
-        }
-        proto& p = *protos[ri];
-        joint_component& c = model.components[comp_of[root(p.figures.front())]];
-        c.relations.push_back(ri);
-        for (auto& l : p.linear) {
+    for (std::size_t t = 0; t < taken_in.size(); ++t) {
+        const taken& tk = taken_in[t];
+        const taken before = t == 0 ? taken{} : taken_in[t - 1];
+        joint_component& c = model.components[comp_of[root(all_figures[before.figures_end])]];
+        c.relations.push_back(tk.relation);
+        for (std::size_t i = before.linear_end; i < tk.linear_end; ++i) {
+            joint_linear& l = all_linear[i];
             localise(l.terms);
             c.linear.push_back(std::move(l));
         }
-        for (auto& q : p.ratios) {
+        for (std::size_t i = before.ratios_end; i < tk.ratios_end; ++i) {
+            joint_ratio& q = all_ratios[i];
             localise(q.n);
             localise(q.d);
             for (auto& x : q.q) {
