@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -1122,7 +1123,8 @@ struct figure_advice {
             }
             list.push_back(std::move(rk));
         }
-        std::stable_sort(list.begin(), list.end(), [](const ranked& a, const ranked& b) {
+        // Ordered through their indices (the same stable order; the sets are not moved about).
+        auto before = [](const ranked& a, const ranked& b) {
             if (a.s.weight != b.s.weight) {
                 return a.s.weight < b.s.weight;
             }
@@ -1136,12 +1138,16 @@ struct figure_advice {
                 return a.steps < b.steps;
             }
             return a.vars < b.vars;
-        });
-        if (list.size() > options.max_suspects) {
-            list.resize(options.max_suspects);
+        };
+        std::vector<std::size_t> order(list.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return before(list[a], list[b]); });
+        if (order.size() > options.max_suspects) {
+            order.resize(options.max_suspects);
         }
-        for (auto& rk : list) {
-            out.suspects.push_back(std::move(rk.s));
+        for (std::size_t i : order) {
+            out.suspects.push_back(std::move(list[i].s));
         }
     }
 

@@ -181,12 +181,26 @@ struct joint_scaled {
     if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
         return false;
     }
-    int unit_exponent = 0;
-    out.num = 1;
-    out.den = 1;
-    if (!pow10_exponent(f.unit->factor, unit_exponent) &&
-        (!small_parts(f.unit->factor, out.num, out.den) || out.num <= 0)) {
+    // The factor's parts, read from its limbs: a power of ten (as `pow10_exponent` finds it: a
+    // whole 10^k or 1 / 10^k, which fits an int64) or another small positive fraction.
+    std::int64_t num = 0;
+    std::int64_t den = 0;
+    if (!small_parts(f.unit->factor, num, den) || num <= 0) {
         return false;
+    }
+    int unit_exponent = 0;
+    out.num = num;
+    out.den = den;
+    if (den == 1 || num == 1) {
+        const std::int64_t p = den == 1 ? num : den;
+        for (std::size_t k = 0; k < pow10_table.size(); ++k) {
+            if (pow10_table[k] == p) {
+                unit_exponent = den == 1 ? static_cast<int>(k) : -static_cast<int>(k);
+                out.num = 1;
+                out.den = 1;
+                break;
+            }
+        }
     }
     return scale_display(f, report_default, unit_exponent, out.s);
 }
@@ -528,6 +542,20 @@ struct witness_var {
     std::vector<std::size_t> f; // the relation's figures, by slot
 
     for (std::size_t ri = 0; ri < rels.size(); ++ri) {
+        // The findings (large) and relations are read once each, in order: fetched ahead, so
+        // that the loop waits for memory less.
+        if (ri + 8 < rels.size() && ri + 8 < findings.size()) {
+            __builtin_prefetch(&findings[ri + 8].verdict);
+            __builtin_prefetch(&rels[ri + 8]);
+        }
+        if (ri + 4 < rels.size()) {
+            __builtin_prefetch(rels[ri + 4].figures.data());
+        }
+        if (ri + 2 < rels.size() && index != nullptr) {
+            for (const auto& id : rels[ri + 2].figures) {
+                index->prefetch(figs, id.view());
+            }
+        }
         const relation& rel = rels[ri];
         const finding& fd = findings.at(ri);
         if (fd.verdict == verdict::cannot_check) {
@@ -890,7 +918,7 @@ struct witness_var {
         return false;
     }
     for (const auto& q : c.ratios) {
-        if (q.q.size() != 1 || q.invert || q.power != 0 || numerator(q.factor) <= 0) {
+        if (q.q.size() != 1 || q.invert || q.power != 0 || q.factor.sign() <= 0) {
             return false;
         }
     }
