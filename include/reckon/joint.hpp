@@ -908,13 +908,17 @@ struct figure_advice {
     };
 
     std::vector<detail::witness_var> witness;
+    detail::witness_scratch scratch;
     for (auto& part : model.components) {
         // Most parts hold at a point found without the variables' rationals: try that first.
         witness.clear();
         for (std::size_t i : part.figures) {
-            witness.push_back(detail::make_witness_var(r, i));
+            const std::size_t slot =
+                model.light_slot.empty() ? detail::simplex::npos : model.light_slot[i];
+            witness.push_back(slot == detail::simplex::npos ? detail::make_witness_var(r, i)
+                                                            : std::move(model.light[slot]));
         }
-        if (detail::witness_holds(part, witness) || detail::one_row_holds(part, witness)) {
+        if (detail::witness_holds(part, witness, scratch) || detail::one_row_holds(part, witness)) {
             part = detail::joint_component{};
             continue; // decided exactly without a simplex
         }

@@ -109,10 +109,28 @@ struct joint_component {
     std::vector<std::size_t> relations; ///< indices in `report::relations()`
 };
 
+/// What `witness_holds` needs of a figure: its printed value and its interval with every
+/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
+struct witness_var {
+    lp_num center;
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    bool empty = false;
+};
+
 struct joint_model {
     std::vector<joint_component> components;
     std::vector<std::pair<std::size_t, std::string>> left_out; ///< relation, reason
     std::vector<std::size_t> relaxed; ///< ratio-type relations (through interval bounds)
+    /// The `witness_var`s made while building (of the divisors of ratio relations), for the
+    /// joint check to take rather than make again: `light[light_slot[figure]]`, where
+    /// `light_slot` (empty, or one per report figure) is not `simplex::npos`.
+    std::vector<std::size_t> light_slot;
+    std::vector<witness_var> light;
 };
 
 /// The sign of every value of an interval whose closure excludes zero; 0
@@ -375,19 +393,6 @@ inline void make_values(joint_component& c, const report& r) {
     }
 }
 
-/// What `witness_holds` needs of a figure: its printed value and its interval with every
-/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
-struct witness_var {
-    lp_num center;
-    lp_num lo;
-    lp_num hi;
-    bool lo_infinite = false;
-    bool hi_infinite = false;
-    bool lo_open = false;
-    bool hi_open = false;
-    bool empty = false;
-};
-
 /// The `witness_var` of a figure of printed value `center` (base units) and interval `open`
 /// (`joint_var::open`).
 [[nodiscard]] inline witness_var make_witness_var(const rational& center, const interval& open) {
@@ -498,8 +503,8 @@ struct witness_var {
     // The sign of a form's values (`strict_sign` of its interval): it depends on the ends of the
     // closure only, which the figures' `witness_var`s give without rationals.
     // Each made once, at a slot per figure (made on the first ratio relation).
-    std::vector<std::size_t> light_slot;
-    std::vector<witness_var> light;
+    std::vector<std::size_t>& light_slot = model.light_slot;
+    std::vector<witness_var>& light = model.light;
     auto form_sign = [&](const joint_form& form) {
         lp_num lo;
         lp_num hi;
@@ -900,6 +905,13 @@ struct witness_var {
     return false;
 }
 
+/// The buffers of `witness_holds`, kept from one part to the next.
+struct witness_scratch {
+    std::vector<lp_num> val;
+    std::vector<char> moved;
+    std::vector<unsigned> uses;
+};
+
 /// Whether a part holds with every rounding tie open (`joint_mode::open`), shown by one point
 /// that satisfies every constraint `joint_lp` would build. The point: each figure at its printed
 /// value; then, for each equality (or ≥) row that misses, the first of its figures that can take
@@ -912,7 +924,8 @@ struct witness_var {
 /// building it. False when the point misses a constraint (the simplex then decides), or when a
 /// ratio relation is of another form (a reciprocal, a power, a product of several q).
 [[nodiscard]] inline bool witness_holds(const joint_component& c,
-                                        const std::vector<witness_var>& vars) {
+                                        const std::vector<witness_var>& vars,
+                                        witness_scratch& scratch) {
     const std::size_t n = vars.size();
     if (n == 0) {
         return false;
@@ -922,12 +935,14 @@ struct witness_var {
             return false;
         }
     }
-    std::vector<lp_num> val;
+    std::vector<lp_num>& val = scratch.val;
+    val.clear();
     val.reserve(n);
     for (const auto& v : vars) {
         val.push_back(v.center);
     }
-    std::vector<char> moved(n, 0);
+    std::vector<char>& moved = scratch.moved;
+    moved.assign(n, 0);
     auto eval = [&val](const joint_form& form) {
         lp_num s;
         for (const auto& t : form) {
@@ -979,7 +994,8 @@ struct witness_var {
         return true;
     };
     // A figure no other constraint uses is tried first: moving it breaks nothing else.
-    std::vector<unsigned> uses(n, 0);
+    std::vector<unsigned>& uses = scratch.uses;
+    uses.assign(n, 0);
     for (const auto& l : c.linear) {
         for (const auto& t : l.terms) {
             ++uses[t.first];
@@ -1044,6 +1060,13 @@ struct witness_var {
         }
     }
     return true;
+}
+
+/// The same, with buffers of its own.
+[[nodiscard]] inline bool witness_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    witness_scratch scratch;
+    return witness_holds(c, vars, scratch);
 }
 
 /// Where a bound or a row of the simplex comes from, to read its conflicts.
