@@ -893,7 +893,8 @@ TEST_SUITE("joint") {
         const std::uint64_t seed = 20261129;
         MESSAGE("seed " << seed);
         lcg rng(seed);
-        const char* units[] = {"", "%", "亿元", "万吨", "项", "‰"};
+        // 斤 and 亿斤: a factor (1/2 kg) that is not a power of ten.
+        const char* units[] = {"", "%", "亿元", "万吨", "项", "‰", "斤", "亿斤"};
         const convention conventions[] = {convention::half_up,   convention::half_even,
                                           convention::half_down, convention::unknown_tie,
                                           convention::truncated, convention::exact};
@@ -903,7 +904,7 @@ TEST_SUITE("joint") {
             report r{"random", conventions[rng.next(0, 3)]};
             const auto c = rng.next(0, 3) == 0 ? rng.next(-10, 10) : rng.next(-999999, 999999);
             const auto e = static_cast<int>(rng.next(-5, 3));
-            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 5)]);
+            r.add("F1", reckon::decimal(c, e).str(), units[rng.next(0, 7)]);
             reckon::figure& f = *r.find("F1");
             if (rng.next(0, 2) == 0) {
                 f.rounding = conventions[rng.next(0, 5)];
@@ -927,6 +928,42 @@ TEST_SUITE("joint") {
             CHECK(v.open.str() == ref.open.str());
             CHECK(v.center_n.to_rational() == v.center);
             CHECK(v.scale_n.to_rational() == v.scale);
+            // Without its rationals (a part without ratio relations), the simplex's numbers are
+            // the same.
+            reckon::detail::joint_var light;
+            if (reckon::detail::make_lp_joint_var(r, 0, light)) {
+                CHECK(!light.exact);
+                CHECK(light.center_n == v.center_n);
+                CHECK(light.scale_n == v.scale_n);
+                for (std::size_t k = 0; k < 2; ++k) {
+                    for (const auto* ends : {&light.y_lo, &light.y_hi}) {
+                        const auto& a = (*ends)[k];
+                        const auto& b = (ends == &light.y_lo ? v.y_lo : v.y_hi)[k];
+                        CHECK(a.infinite == b.infinite);
+                        CHECK(a.open == b.open);
+                        CHECK(a.value == b.value);
+                    }
+                }
+            } else {
+                CHECK(f.qualifier == reckon::qualifier::more_than);
+            }
+            // The witness's values from the scaled integers are the rational path's.
+            const auto w = reckon::detail::make_witness_var(r, 0);
+            const auto wref = reckon::detail::make_witness_var(ref);
+            CHECK(w.center == wref.center);
+            CHECK(w.empty == wref.empty);
+            if (!w.empty) {
+                CHECK(w.lo_infinite == wref.lo_infinite);
+                CHECK(w.hi_infinite == wref.hi_infinite);
+                if (!w.lo_infinite) {
+                    CHECK(w.lo == wref.lo);
+                    CHECK(w.lo_open == wref.lo_open);
+                }
+                if (!w.hi_infinite) {
+                    CHECK(w.hi == wref.hi);
+                    CHECK(w.hi_open == wref.hi_open);
+                }
+            }
         }
     }
 
@@ -1055,6 +1092,71 @@ TEST_SUITE("joint") {
 
     } // namespace
 
+    TEST_CASE("advise: a run of displays beyond int64 is the same run shifted (randomised)") {
+        // The same figure and range moved up by 10^20 steps: the displays' coefficients no
+        // longer fit the int64 run, and the big_int one lists the same displays, shifted.
+        const std::uint64_t seed = 20261201;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const char* units[] = {"", "%", "亿元", "斤"};
+        const convention conventions[] = {convention::half_up,   convention::half_even,
+                                          convention::half_down, convention::unknown_tie,
+                                          convention::truncated, convention::exact};
+        const reckon::big_int shift = reckon::detail::big_pow10(20);
+        std::size_t listed = 0;
+        for (int round = 0; round < 3000; ++round) {
+            report r{"random", conventions[rng.next(0, 3)]};
+            const auto c = rng.next(1000, 99999);
+            const auto e = static_cast<int>(rng.next(-4, 0)); // the displays parse back at e
+            const char* unit = units[rng.next(0, 3)];
+            r.add("F1", reckon::decimal(c, e).str(), unit);
+            r.add("F2", reckon::decimal(reckon::big_int(c) + shift, e).str(), unit);
+            reckon::figure f = *r.find("F1");
+            reckon::figure g = *r.find("F2");
+            const auto rounding = conventions[rng.next(0, 5)];
+            f.rounding = rounding;
+            g.rounding = rounding;
+            if (rng.next(0, 3) == 0) {
+                f.qualifier = reckon::qualifier::about;
+                g.qualifier = reckon::qualifier::about;
+            }
+            const rational step = f.resolution();
+            const rational moved = rational(shift) * step;
+            const std::int64_t dens[] = {8, 7, 3, 1};
+            const std::int64_t den = dens[rng.next(0, 3)];
+            const auto a = rng.next(-40, 10);
+            const auto w = rng.next(0, 300);
+            reckon::bound lo{f.value() + step * rational(a, den), false, rng.next(0, 1) == 0};
+            reckon::bound hi{f.value() + step * rational(a + w, den), false, rng.next(0, 1) == 0};
+            if (rng.next(0, 9) == 0) {
+                lo = reckon::bound{rational(0), true, true};
+            }
+            if (rng.next(0, 9) == 0) {
+                hi = reckon::bound{rational(0), true, true};
+            }
+            auto up = [&moved](const reckon::bound& b) {
+                return b.infinite ? b : reckon::bound{b.value + moved, false, b.open};
+            };
+            const reckon::interval range(lo, hi);
+            const reckon::interval range_g(up(lo), up(hi));
+            const auto tie = rng.next(0, 1) == 0 ? reckon::ties::closed : reckon::ties::open;
+            INFO("round " << round << ": " << f.signed_display().str() << " " << f.unit->symbol
+                          << " in " << range.str());
+            const auto x = reckon::detail::advise(f, range, r.rounding(), tie, 12, 0);
+            const auto y = reckon::detail::advise(g, range_g, r.rounding(), tie, 12, 0);
+            std::vector<std::string> shifted;
+            for (const auto& d : x.displays) {
+                const auto v = reckon::decimal::parse(d);
+                shifted.push_back(
+                    reckon::decimal(v.coefficient().to_big() + shift, v.exponent()).str());
+            }
+            CHECK(shifted == y.displays);
+            listed += x.displays.empty() ? 0U : 1U;
+        }
+        MESSAGE(listed << " ranges with displays");
+        CHECK(listed > 1000);
+    }
+
     TEST_CASE("the exact simplex agrees with Fourier–Motzkin (randomised)") {
         const std::uint64_t seed = 4242;
         MESSAGE("seed " << seed);
@@ -1174,6 +1276,40 @@ TEST_SUITE("joint") {
         CHECK(lp_num(-7, 14) * lp_num(2) == lp_num(-1));
         CHECK(lp_num(2, 3) < lp_num(3, 4));
         CHECK((lp_num(1, 2) / lp_num(-1, 4)) == lp_num(-2));
+    }
+
+    TEST_CASE("lp_num: sums and products are the rationals' (randomised)") {
+        // Whole numbers, fractions of coprime and of shared denominators, near the int64 limit
+        // too: every result is the exact one, and small when its reduced parts are.
+        const std::uint64_t seed = 20261130;
+        MESSAGE("seed " << seed);
+        lcg rng(seed);
+        const std::int64_t dens[] = {1, 1, 2, 3, 10, 20, 200, 2000, 7, 49, 1000003};
+        auto make = [&]() {
+            const std::int64_t d = dens[rng.next(0, 10)];
+            const std::int64_t n = rng.next(0, 9) == 0
+                                       ? rng.next(-(std::int64_t{1} << 62), std::int64_t{1} << 62)
+                                       : rng.next(-100000, 100000);
+            return std::make_pair(lp_num::fraction(n, d), rational(n, d));
+        };
+        auto fits = [](const rational& q) {
+            const auto lim = reckon::big_int(std::numeric_limits<std::int64_t>::max());
+            return abs(numerator(q)) <= lim && denominator(q) <= lim;
+        };
+        for (int round = 0; round < 20000; ++round) {
+            const auto a = make();
+            const auto b = make();
+            INFO("round " << round << ": " << a.second.str() << ", " << b.second.str());
+            const lp_num sum = a.first + b.first;
+            const lp_num product = a.first * b.first;
+            CHECK(sum.to_rational() == a.second + b.second);
+            CHECK(product.to_rational() == a.second * b.second);
+            CHECK((a.first - b.first).to_rational() == a.second - b.second);
+            CHECK(sum.is_small() == fits(a.second + b.second));
+            CHECK(product.is_small() == fits(a.second * b.second));
+            CHECK(compare(a.first, b.first) ==
+                  (a.second < b.second ? -1 : (b.second < a.second ? 1 : 0)));
+        }
     }
 
 } // TEST_SUITE

@@ -154,6 +154,12 @@ TEST_SUITE("text limits") {
                 // The shortcut says "holds" only when the simplex does, and for a row of distinct
                 // figures it says so whenever the simplex does.
                 CHECK(shortcut == simplex);
+                // The same on the figures' witness values, before any variable is made.
+                std::vector<reckon::detail::witness_var> w;
+                for (const auto& v : comp.vars) {
+                    w.push_back(reckon::detail::make_witness_var(r, v.figure));
+                }
+                CHECK(reckon::detail::one_row_holds(comp, w) == simplex);
                 ++decided;
                 holds += simplex ? 1U : 0U;
             }

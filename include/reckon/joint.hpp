@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -272,6 +274,30 @@ struct step_ends {
     return true;
 }
 
+// How far the printed value of figure f (variable v) lies from `range`, in last-digit steps:
+// distance(range, point(value)) / resolution, in `lp_num`s where the variable's centre and
+// scale are the value and the resolution (a unit of positive factor).
+[[nodiscard]] inline rational steps_off(const joint_var& v, const figure& f,
+                                        const interval& range) {
+    if (f.unit->factor.sign() <= 0) {
+        return distance(range, interval::point(f.value())) / f.resolution();
+    }
+    const lp_num& c = v.center_n;
+    if (!range.upper().infinite) {
+        const lp_num hi(range.upper().value);
+        if (hi < c) {
+            return ((c - hi) / v.scale_n).to_rational();
+        }
+    }
+    if (!range.lower().infinite) {
+        const lp_num lo(range.lower().value);
+        if (c < lo) {
+            return ((lo - c) / v.scale_n).to_rational();
+        }
+    }
+    return rational(0);
+}
+
 struct figure_advice {
     std::vector<std::string> displays;
     std::string suggested;
@@ -420,11 +446,8 @@ struct figure_advice {
     const convention shape = f.qualifier == qualifier::about ? convention::unknown_tie : rounding;
     const bool tie_open = tie == ties::open;
     // Whether display k's interval meets `scaled`; nothing when the fast path does not apply.
-    auto fast_fits = [&](const big_int& big_k) -> std::optional<bool> {
-        if (!fast || big_k >= small_lim / 4 || big_k <= -small_lim / 4) {
-            return std::nullopt;
-        }
-        const auto k = big_k.convert_to<std::int64_t>();
+    // The fast test of a display k, |k| < small_lim / 4, when `fast`.
+    auto fast_fits_small = [&](std::int64_t k) {
         const std::int64_t m = 2 * k;
         const int sk = (k > 0) - (k < 0);
         std::int64_t a = m - 1;
@@ -498,6 +521,12 @@ struct figure_advice {
             c = fast_cmp;
         }
         return c < 0 || (c == 0 && !lo_open && !hi_open);
+    };
+    auto fast_fits = [&](const big_int& big_k) -> std::optional<bool> {
+        if (!fast || big_k >= small_lim / 4 || big_k <= -small_lim / 4) {
+            return std::nullopt;
+        }
+        return fast_fits_small(big_k.convert_to<std::int64_t>());
     };
     auto fits = [&](const big_int& k) {
         if ((k_min && k < *k_min) || (k_max && k > *k_max)) {
@@ -622,76 +651,130 @@ struct figure_advice {
         return out;
     }
 
-    // The consistent displays form a run of steps; find its ends.
-    std::optional<big_int> ka;
-    std::optional<big_int> kb;
-    const std::optional<big_int> lo_guess =
-        range.lower().infinite
-            ? std::nullopt
-            : std::optional<big_int>(
-                  (lo_floor ? *lo_floor : floor_int(range.lower().value / *step_r)) - 2);
-    const std::optional<big_int> hi_guess =
-        range.upper().infinite
-            ? std::nullopt
-            : std::optional<big_int>(
-                  (hi_floor ? *hi_floor : floor_int(range.upper().value / *step_r)) + 3);
-    if (lo_guess) {
-        for (big_int k = *lo_guess; k <= *lo_guess + 6 && (!hi_guess || k <= *hi_guess); ++k) {
-            if (fits(k)) {
-                ka = k;
-                break;
+    // `fits` of a display k in int64, for the run below: the same tests, without a big_int
+    // while k is within the fast test's reach (`has_small_min` / `has_small_max` then hold the
+    // ends k_min, k_max).
+    auto fits_small = [&](std::int64_t k) {
+        if ((has_small_min && k < small_min) || (has_small_max && k > small_max)) {
+            return false;
+        }
+        if (fast && k < small_lim / 4 && k > -small_lim / 4) {
+            return fast_fits_small(k);
+        }
+        return fits(big_int(k));
+    };
+
+    // The consistent displays form a run of steps; find its ends. Written once for both integer
+    // types: in int64 when every number of it stays far below 2^63, else in big_int.
+    const auto run = [&](auto zero) -> figure_advice {
+        using integer = decltype(zero);
+        constexpr bool is_small = std::is_same_v<integer, std::int64_t>;
+        auto to_integer = [](const big_int& b) -> integer {
+            if constexpr (is_small) {
+                return b.convert_to<std::int64_t>();
+            } else {
+                return b;
+            }
+        };
+        auto fits_k = [&](const integer& k) {
+            if constexpr (is_small) {
+                return fits_small(k);
+            } else {
+                return fits(k);
+            }
+        };
+        auto magnitude = [](const integer& x) -> integer { return x < 0 ? integer(-x) : x; };
+        const integer k0i = to_integer(k0);
+        // (Flags and values rather than optionals: GCC's -Wmaybe-uninitialized misreads an
+        // optional int64 here.)
+        const bool has_lo = !range.lower().infinite;
+        const bool has_hi = !range.upper().infinite;
+        const integer lo_guess =
+            has_lo ? integer(to_integer(lo_floor ? *lo_floor
+                                                 : floor_int(range.lower().value / *step_r)) -
+                             2)
+                   : integer(0);
+        const integer hi_guess =
+            has_hi ? integer(to_integer(hi_floor ? *hi_floor
+                                                 : floor_int(range.upper().value / *step_r)) +
+                             3)
+                   : integer(0);
+        bool has_ka = false;
+        bool has_kb = false;
+        integer ka(0);
+        integer kb(0);
+        if (has_lo) {
+            for (integer k = lo_guess; k <= lo_guess + 6 && (!has_hi || k <= hi_guess); ++k) {
+                if (fits_k(k)) {
+                    ka = k;
+                    has_ka = true;
+                    break;
+                }
+            }
+            if (!has_ka) {
+                if (has_hi && hi_guess <= lo_guess + 6) {
+                    out.suggested = out.typo;
+                    return std::move(out); // the range falls between displays
+                }
+                ka = lo_guess + 3;
+                has_ka = true;
             }
         }
-        if (!ka) {
-            if (hi_guess && *hi_guess <= *lo_guess + 6) {
+        if (has_hi) {
+            for (integer k = hi_guess; k >= hi_guess - 6 && (!has_ka || k >= ka); --k) {
+                if (fits_k(k)) {
+                    kb = k;
+                    has_kb = true;
+                    break;
+                }
+            }
+            if (!has_kb) {
                 out.suggested = out.typo;
-                return out; // the range falls between displays
-            }
-            ka = *lo_guess + 3;
-        }
-    }
-    if (hi_guess) {
-        for (big_int k = *hi_guess; k >= *hi_guess - 6 && (!ka || k >= *ka); --k) {
-            if (fits(k)) {
-                kb = k;
-                break;
+                return std::move(out);
             }
         }
-        if (!kb) {
-            out.suggested = out.typo;
-            return out;
+        // At most m displays: the run itself, or the m nearest to the printed one.
+        const auto m = static_cast<std::int64_t>(max_displays == 0 ? 1 : max_displays);
+        integer first = has_ka ? ka : integer((has_kb && kb < k0i ? kb : k0i) - m / 2);
+        if (has_ka && ka < k0i - m / 2 && (!has_kb || kb - ka + 1 > m)) {
+            first = k0i - m / 2; // a long run: start near the printed display
         }
-    }
-    // At most m displays: the run itself, or the m nearest to the printed one.
-    const auto m = static_cast<std::int64_t>(max_displays == 0 ? 1 : max_displays);
-    big_int first = ka ? *ka : (kb && *kb < k0 ? *kb : k0) - m / 2;
-    if (ka && *ka < k0 - m / 2 && (!kb || *kb - *ka + 1 > m)) {
-        first = k0 - m / 2; // a long run: start near the printed display
-    }
-    if (kb && first + (m - 1) > *kb) {
-        first = *kb - (m - 1);
-    }
-    if (ka && first < *ka) {
-        first = *ka;
-    }
-    big_int last = first + (m - 1);
-    if (kb && last > *kb) {
-        last = *kb;
-    }
-    std::optional<big_int> nearest;
-    for (big_int k = first; k <= last; ++k) {
-        if (!fits(k)) {
-            continue;
+        if (has_kb && first + (m - 1) > kb) {
+            first = kb - (m - 1);
         }
-        out.displays.push_back(decimal(k, e).str());
-        if (!nearest || abs(k - k0) < abs(*nearest - k0)) {
-            nearest = k;
+        if (has_ka && first < ka) {
+            first = ka;
         }
-    }
-    out.suggested = !out.typo.empty() ? out.typo
-                    : nearest         ? decimal(*nearest, e).str()
-                                      : std::string();
-    return out;
+        integer last = first + (m - 1);
+        if (has_kb && last > kb) {
+            last = kb;
+        }
+        bool has_nearest = false;
+        integer nearest(0);
+        for (integer k = first; k <= last; ++k) {
+            if (!fits_k(k)) {
+                continue;
+            }
+            out.displays.push_back(decimal(k, e).str());
+            if (!has_nearest || magnitude(k - k0i) < magnitude(nearest - k0i)) {
+                nearest = k;
+                has_nearest = true;
+            }
+        }
+        out.suggested = !out.typo.empty() ? out.typo
+                        : has_nearest     ? decimal(nearest, e).str()
+                                          : std::string();
+        return std::move(out);
+    };
+    // int64 when the ends, the printed display and the count stay below 2^58: every number
+    // above is within a few counts of them.
+    constexpr std::int64_t run_lim = std::int64_t{1} << 58;
+    auto below = [&](const big_int& b) { return b < run_lim && b > -run_lim; };
+    const bool small_run = small_ends && below(k0) &&
+                           max_displays < static_cast<std::size_t>(run_lim) &&
+                           (range.lower().infinite || (lo_floor && below(*lo_floor))) &&
+                           (range.upper().infinite || (hi_floor && below(*hi_floor)));
+    return small_run ? run(std::int64_t{0}) : run(big_int(0));
 }
 
 } // namespace detail
@@ -825,13 +908,17 @@ struct figure_advice {
     };
 
     std::vector<detail::witness_var> witness;
+    detail::witness_scratch scratch;
     for (auto& part : model.components) {
         // Most parts hold at a point found without the variables' rationals: try that first.
         witness.clear();
         for (std::size_t i : part.figures) {
-            witness.push_back(detail::make_witness_var(r, i));
+            const std::size_t slot =
+                model.light_slot.empty() ? detail::simplex::npos : model.light_slot[i];
+            witness.push_back(slot == detail::simplex::npos ? detail::make_witness_var(r, i)
+                                                            : std::move(model.light[slot]));
         }
-        if (detail::witness_holds(part, witness)) {
+        if (detail::witness_holds(part, witness, scratch) || detail::one_row_holds(part, witness)) {
             part = detail::joint_component{};
             continue; // decided exactly without a simplex
         }
@@ -839,9 +926,6 @@ struct figure_advice {
         const detail::joint_component comp = std::move(part); // freed at the end of the turn
         part = detail::joint_component{};
         const std::size_t n = comp.vars.size();
-        if (detail::one_row_holds(comp)) {
-            continue; // decided exactly without a simplex
-        }
         joint_lp open_lp(comp, joint_mode::open, false, options.max_coupled);
         ++out.solves;
         if (open_lp.feasible()) {
@@ -1009,7 +1093,7 @@ struct figure_advice {
                 suspect_figure d;
                 d.id = f.id;
                 d.range = ok ? lp.range(x) : interval::everything();
-                d.steps = distance(d.range, interval::point(f.value())) / f.resolution();
+                d.steps = detail::steps_off(comp.vars[x], f, d.range);
                 auto advice = detail::advise(f, d.range, r.rounding(), tie, options.max_displays,
                                              options.typo_steps);
                 d.displays = std::move(advice.displays);
@@ -1043,7 +1127,8 @@ struct figure_advice {
             }
             list.push_back(std::move(rk));
         }
-        std::stable_sort(list.begin(), list.end(), [](const ranked& a, const ranked& b) {
+        // Ordered through their indices (the same stable order; the sets are not moved about).
+        auto before = [](const ranked& a, const ranked& b) {
             if (a.s.weight != b.s.weight) {
                 return a.s.weight < b.s.weight;
             }
@@ -1057,12 +1142,16 @@ struct figure_advice {
                 return a.steps < b.steps;
             }
             return a.vars < b.vars;
-        });
-        if (list.size() > options.max_suspects) {
-            list.resize(options.max_suspects);
+        };
+        std::vector<std::size_t> order(list.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return before(list[a], list[b]); });
+        if (order.size() > options.max_suspects) {
+            order.resize(options.max_suspects);
         }
-        for (auto& rk : list) {
-            out.suspects.push_back(std::move(rk.s));
+        for (std::size_t i : order) {
+            out.suspects.push_back(std::move(list[i].s));
         }
     }
 

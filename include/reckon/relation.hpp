@@ -1653,7 +1653,7 @@ inline finding checker::check_as(const relation& r) const {
             // its half steps (detail/scaled_figure.hpp), the same rationals.
             int unit_e = 0;
             detail::scaled_figure sf;
-            if (unit_exponent(*f.unit, unit_e) && detail::scale_figure(f, conv, unit_e, sf) &&
+            if (unit_exponent(*f.unit, unit_e) && detail::scale_display(f, conv, unit_e, sf) &&
                 detail::small_figure(sf, closed[i], open[i], values[i])) {
                 displays_possible = displays_possible && closed[i]->contains(*values[i]);
                 continue;

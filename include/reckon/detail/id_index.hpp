@@ -106,6 +106,22 @@ public:
         }
     }
 
+    /// A hint only: fetches the memory that `find(items, id)` will read first (the element
+    /// itself in numbered mode, else its slot), so that a loop can ask for it ahead.
+    template <class T>
+    void prefetch(const std::vector<T>& items, std::string_view id) const noexcept {
+        if (numbered_) {
+            const std::size_t n = number_of(id);
+            if (n != none && n >= base_ && n - base_ < items.size()) {
+                __builtin_prefetch(&items[n - base_]);
+            }
+            return;
+        }
+        if (!slots_.empty()) {
+            __builtin_prefetch(&slots_[hash(id) & (slots_.size() - 1)]);
+        }
+    }
+
     /// Whether two elements had one id when the index was built.
     [[nodiscard]] bool duplicates() const noexcept { return duplicates_; }
     /// How many elements are indexed.

@@ -13,8 +13,10 @@
 #include <reckon/detail/simplex.hpp>
 #include <reckon/report.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -42,6 +44,18 @@ struct joint_var {
     interval open;          ///< `bounds(…, ties::open)`
     lp_num center_n;        ///< `center`, for the simplex's rows
     lp_num scale_n{1};      ///< `scale`, for the simplex's rows
+
+    /// An end of `flags` or `open` as a bound on y = (value − center) / scale.
+    struct y_end {
+        lp_num value;
+        bool infinite = true;
+        bool open = false;
+    };
+    std::array<y_end, 2> y_lo; ///< the lower ends of `flags` ([0]) and `open` ([1]), on y
+    std::array<y_end, 2> y_hi; ///< their upper ends
+    /// Whether `center`, `scale`, `flags` and `open` are made. `make_values` leaves them out
+    /// (false) for a part without ratio relations: its simplex needs the `lp_num` fields only.
+    bool exact = true;
 
     [[nodiscard]] interval bounds(joint_mode m) const {
         switch (m) {
@@ -95,10 +109,28 @@ struct joint_component {
     std::vector<std::size_t> relations; ///< indices in `report::relations()`
 };
 
+/// What `witness_holds` needs of a figure: its printed value and its interval with every
+/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
+struct witness_var {
+    lp_num center;
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    bool empty = false;
+};
+
 struct joint_model {
     std::vector<joint_component> components;
     std::vector<std::pair<std::size_t, std::string>> left_out; ///< relation, reason
     std::vector<std::size_t> relaxed; ///< ratio-type relations (through interval bounds)
+    /// The `witness_var`s made while building (of the divisors of ratio relations), for the
+    /// joint check to take rather than make again: `light[light_slot[figure]]`, where
+    /// `light_slot` (empty, or one per report figure) is not `simplex::npos`.
+    std::vector<std::size_t> light_slot;
+    std::vector<witness_var> light;
 };
 
 /// The sign of every value of an interval whose closure excludes zero; 0
@@ -134,6 +166,45 @@ struct joint_model {
         return b.infinite ? b : bound{b.value * k, false, b.open};
     };
     return {scale(i.lower()), scale(i.upper())};
+}
+
+/// A figure's interval as scaled integers for the joint check: `scale_figure`'s half steps of
+/// 10^exponent, times the unit's factor num / den, which is 1 / 1 when the factor is a power of
+/// ten (`exponent` holds it then) and a small positive fraction otherwise (斤: 1/2 kg).
+struct joint_scaled {
+    scaled_figure s;
+    std::int64_t num = 1;
+    std::int64_t den = 1;
+};
+
+/// `joint_scaled` of a figure; false when the integer path does not cover it.
+[[nodiscard]] inline bool scale_joint(const figure& f, convention report_default,
+                                      joint_scaled& out) {
+    if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+        return false;
+    }
+    // The factor's parts, read from its limbs: a power of ten (as `pow10_exponent` finds it: a
+    // whole 10^k or 1 / 10^k, which fits an int64) or another small positive fraction.
+    std::int64_t num = 0;
+    std::int64_t den = 0;
+    if (!small_terms(f.unit->factor, num, den) || num <= 0) {
+        return false;
+    }
+    int unit_exponent = 0;
+    out.num = num;
+    out.den = den;
+    if (den == 1 || num == 1) {
+        const std::int64_t p = den == 1 ? num : den;
+        for (std::size_t k = 0; k < pow10_table.size(); ++k) {
+            if (pow10_table[k] == p) {
+                unit_exponent = den == 1 ? static_cast<int>(k) : -static_cast<int>(k);
+                out.num = 1;
+                out.den = 1;
+                break;
+            }
+        }
+    }
+    return scale_display(f, report_default, unit_exponent, out.s);
 }
 
 /// The interval of a linear form, given each variable's interval.
@@ -173,32 +244,105 @@ template <typename Bounds>
     return p;
 }
 
+/// Fills `joint_var::y_lo` and `y_hi` from the variable's rationals.
+inline void make_y_ends(joint_var& v) {
+    for (std::size_t k = 0; k < 2; ++k) {
+        const interval& i = k == 0 ? v.flags : v.open;
+        auto end = [&v](const bound& b) {
+            return b.infinite ? joint_var::y_end{}
+                              : joint_var::y_end{(lp_num(b.value) - v.center_n) / v.scale_n, false,
+                                                 b.open};
+        };
+        v.y_lo[k] = end(i.lower());
+        v.y_hi[k] = end(i.upper());
+    }
+}
+
+/// The variable of figure `i` of report `r` without its rationals (`joint_var::exact` false),
+/// from the scaled integers: false, and `v` untouched, when they do not cover the figure or a
+/// number does not fit an int64.
+[[nodiscard]] inline bool make_lp_joint_var(const report& r, std::size_t i, joint_var& v) {
+    const figure& f = r.figures()[i];
+    joint_scaled js;
+    if (!scale_joint(f, r.rounding(), js)) {
+        return false;
+    }
+    const scaled_figure& sf = js.s;
+    const int e = sf.exponent;
+    const auto ae = static_cast<std::size_t>(e < 0 ? -e : e);
+    if (ae >= pow10_table.size()) {
+        return false;
+    }
+    const std::int64_t p = pow10_table[ae];
+    // center = value·10^e·num / (2·den), scale = 10^e·num / den.
+    std::int64_t cn = 0;
+    std::int64_t cd = 0;
+    std::int64_t sn = 0;
+    std::int64_t sd = 0;
+    if (e >= 0) {
+        sd = js.den;
+        if (__builtin_mul_overflow(sf.t.value, p, &cn) || __builtin_mul_overflow(cn, js.num, &cn) ||
+            __builtin_mul_overflow(js.den, 2, &cd) || __builtin_mul_overflow(p, js.num, &sn)) {
+            return false;
+        }
+    } else {
+        sn = js.num;
+        if (__builtin_mul_overflow(sf.t.value, js.num, &cn) || __builtin_mul_overflow(p, 2, &cd) ||
+            __builtin_mul_overflow(cd, js.den, &cd) || __builtin_mul_overflow(p, js.den, &sd)) {
+            return false;
+        }
+    }
+    v.figure = i;
+    v.exact = false;
+    v.center_n = lp_num::fraction(cn, cd);
+    v.scale_n = lp_num::fraction(sn, sd);
+    // (end − center) / scale = (n_end − n_value) / 2: the scaled values stay below 2^61.
+    for (std::size_t k = 0; k < 2; ++k) {
+        v.y_lo[k] = {lp_num::fraction(sf.t.lo - sf.t.value, 2), false, sf.t.lo_open[k]};
+        v.y_hi[k] = {lp_num::fraction(sf.t.hi - sf.t.value, 2), false, sf.t.hi_open[k]};
+    }
+    return true;
+}
+
 /// The variable of figure `i` of report `r`, with its interval `flags` if already known.
 [[nodiscard]] inline joint_var make_joint_var(const report& r, std::size_t i,
                                               std::optional<interval> flags = std::nullopt) {
     const figure& f = r.figures()[i];
     joint_var v;
     v.figure = i;
-    scaled_figure sf;
-    if (!flags && scale_figure(f, r.rounding(), sf)) {
-        // The same values from the scaled integers: n half steps of 10^exponent each.
+    joint_scaled js;
+    if (!flags && scale_joint(f, r.rounding(), js)) {
+        // The same values from the scaled integers: n half steps of 10^exponent each, times the
+        // unit's factor num / den.
+        const scaled_figure& sf = js.s;
         const int e = sf.exponent;
         const big_int p = big_pow10(static_cast<unsigned>(e < 0 ? -e : e));
+        const bool unit_factor = js.num == 1 && js.den == 1;
         // n·10^e / 2: a whole number without a gcd when n or 10^e is even.
         auto value = [&](std::int64_t n) {
+            if (!unit_factor) {
+                return e >= 0 ? rational(big_int(n) * p * js.num, big_int(js.den) * 2)
+                              : rational(big_int(n) * js.num, p * js.den * 2);
+            }
             if (e >= 0 && (n % 2 == 0 || e > 0)) {
                 return n % 2 == 0 ? rational(big_int(n / 2) * p) : rational(big_int(n) * (p / 2));
             }
             return e >= 0 ? rational(big_int(n) * p, big_int(2)) : rational(big_int(n), p * 2);
         };
         v.center = value(sf.t.value);
-        v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        if (unit_factor) {
+            v.scale = e >= 0 ? rational(p) : rational(big_int(1), p);
+        } else {
+            v.scale = e >= 0 ? rational(p * js.num, big_int(js.den))
+                             : rational(big_int(js.num), p * js.den);
+        }
         const rational lo = value(sf.t.lo);
         const rational hi = value(sf.t.hi);
         v.flags = interval(bound{lo, false, sf.t.lo_open[0]}, bound{hi, false, sf.t.hi_open[0]});
         v.open = interval(bound{lo, false, sf.t.lo_open[1]}, bound{hi, false, sf.t.hi_open[1]});
         v.center_n = lp_num::from_rational(v.center);
         v.scale_n = lp_num::from_rational(v.scale);
+        make_y_ends(v);
         return v;
     }
     v.center = f.value();
@@ -210,32 +354,28 @@ template <typename Bounds>
     v.open = figure_bounds(f, r.rounding(), ties::open);
     v.center_n = lp_num::from_rational(v.center);
     v.scale_n = lp_num::from_rational(v.scale);
+    make_y_ends(v);
     return v;
 }
 
-/// Gives a component built without values (`build_joint_model(…, false)`) its variables.
+/// Gives a component built without values (`build_joint_model(…, false)`) its variables; in a
+/// part without ratio relations without their rationals where the scaled integers cover them
+/// (`make_lp_joint_var`): the simplex of such a part reads the `lp_num` fields only.
 inline void make_values(joint_component& c, const report& r) {
     if (!c.vars.empty() || c.figures.empty()) {
         return;
     }
+    const bool linear_only = c.ratios.empty();
     c.vars.reserve(c.figures.size());
     for (std::size_t i : c.figures) {
-        c.vars.push_back(make_joint_var(r, i));
+        joint_var v;
+        if (linear_only && make_lp_joint_var(r, i, v)) {
+            c.vars.push_back(std::move(v));
+        } else {
+            c.vars.push_back(make_joint_var(r, i));
+        }
     }
 }
-
-/// What `witness_holds` needs of a figure: its printed value and its interval with every
-/// rounding tie open (`joint_var::center`, `joint_var::open`), as `lp_num`s.
-struct witness_var {
-    lp_num center;
-    lp_num lo;
-    lp_num hi;
-    bool lo_infinite = false;
-    bool hi_infinite = false;
-    bool lo_open = false;
-    bool hi_open = false;
-    bool empty = false;
-};
 
 /// The `witness_var` of a figure of printed value `center` (base units) and interval `open`
 /// (`joint_var::open`).
@@ -266,10 +406,10 @@ struct witness_var {
 /// `scale_figure` (no rational) where they cover the figure, else through `make_joint_var`.
 [[nodiscard]] inline witness_var make_witness_var(const report& r, std::size_t i) {
     const figure& f = r.figures()[i];
-    scaled_figure s;
-    const bool scaled = scale_figure(f, r.rounding(), s);
-    if (scaled) {
-        // A value is n × 10^exponent / 2.
+    joint_scaled js;
+    if (scale_joint(f, r.rounding(), js)) {
+        // A value is n × 10^exponent / 2, times the unit's factor num / den.
+        const scaled_figure& s = js.s;
         bool ok = true;
         std::int64_t num_scale = 1;
         std::int64_t den = 2;
@@ -279,6 +419,10 @@ struct witness_var {
         } else if (e < 0 && static_cast<std::size_t>(-e) < pow10_table.size() &&
                    !__builtin_mul_overflow(den, pow10_table[static_cast<std::size_t>(-e)], &den)) {
         } else {
+            ok = false;
+        }
+        if (ok && (__builtin_mul_overflow(num_scale, js.num, &num_scale) ||
+                   __builtin_mul_overflow(den, js.den, &den))) {
             ok = false;
         }
         auto value = [&](std::int64_t n, lp_num& out) {
@@ -342,16 +486,21 @@ struct witness_var {
 
     // The sign of a form's values (`strict_sign` of its interval): it depends on the ends of the
     // closure only, which the figures' `witness_var`s give without rationals.
-    std::unordered_map<std::size_t, witness_var> light;
+    // Each made once, at a slot per figure (made on the first ratio relation).
+    std::vector<std::size_t>& light_slot = model.light_slot;
+    std::vector<witness_var>& light = model.light;
     auto form_sign = [&](const joint_form& form) {
         lp_num lo;
         lp_num hi;
         for (const auto& t : form) {
-            auto it = light.find(t.first);
-            if (it == light.end()) {
-                it = light.emplace(t.first, make_witness_var(r, t.first)).first;
+            if (light_slot.empty()) {
+                light_slot.assign(figs.size(), simplex::npos);
             }
-            const witness_var& w = it->second;
+            if (light_slot[t.first] == simplex::npos) {
+                light_slot[t.first] = light.size();
+                light.push_back(make_witness_var(r, t.first));
+            }
+            const witness_var& w = light[light_slot[t.first]];
             if (w.empty || w.lo_infinite || w.hi_infinite) {
                 return strict_sign(form_interval(form, bounds_of));
             }
@@ -367,14 +516,35 @@ struct witness_var {
         return lo.sign() > 0 ? 1 : hi.sign() < 0 ? -1 : 0;
     };
 
-    struct proto {
-        std::vector<joint_linear> linear; // variables are report figure indices here
-        std::vector<joint_ratio> ratios;
-        std::vector<std::size_t> figures;
+    // The relations taken in, in order, each with its rows and figures in flat lists (variables
+    // are report figure indices there).
+    struct taken {
+        std::size_t relation = 0;
+        std::size_t linear_end = 0; // rows of `all_linear` up to here (from the previous one's)
+        std::size_t ratios_end = 0;
+        std::size_t figures_end = 0;
     };
-    std::vector<std::optional<proto>> protos(rels.size());
+    std::vector<taken> taken_in;
+    std::vector<joint_linear> all_linear;
+    std::vector<joint_ratio> all_ratios;
+    std::vector<std::size_t> all_figures;
+    std::vector<std::size_t> f; // the relation's figures, by slot
 
     for (std::size_t ri = 0; ri < rels.size(); ++ri) {
+        // The findings (large) and relations are read once each, in order: fetched ahead, so
+        // that the loop waits for memory less.
+        if (ri + 8 < rels.size() && ri + 8 < findings.size()) {
+            __builtin_prefetch(&findings[ri + 8].verdict);
+            __builtin_prefetch(&rels[ri + 8]);
+        }
+        if (ri + 4 < rels.size()) {
+            __builtin_prefetch(rels[ri + 4].figures.data());
+        }
+        if (ri + 2 < rels.size() && index != nullptr) {
+            for (const auto& id : rels[ri + 2].figures) {
+                index->prefetch(figs, id.view());
+            }
+        }
         const relation& rel = rels[ri];
         const finding& fd = findings.at(ri);
         if (fd.verdict == verdict::cannot_check) {
@@ -391,7 +561,7 @@ struct witness_var {
         const bool implied_total = rel.kind == relation_kind::shares_total &&
                                    !rel.figures.empty() && rel.figures[0].empty();
         const bool from_increment = growth_from_increment(rel);
-        std::vector<std::size_t> f(rel.figures.size(), 0);
+        f.assign(rel.figures.size(), 0);
         bool missing = false;
         for (std::size_t i = 0; i < rel.figures.size(); ++i) {
             if (rel.figures[i].empty()) {
@@ -411,9 +581,10 @@ struct witness_var {
             model.left_out.emplace_back(ri, "a figure is not given");
             continue;
         }
-        proto p;
+        const std::size_t linear_begin = all_linear.size();
+        const std::size_t ratios_begin = all_ratios.size();
         auto linear = [&](joint_form terms, rational rhs, joint_cmp cmp) {
-            p.linear.push_back(joint_linear{std::move(terms), std::move(rhs), cmp, ri});
+            all_linear.push_back(joint_linear{std::move(terms), std::move(rhs), cmp, ri});
         };
         auto one = [&](std::size_t slot) { return joint_form{{f[slot], rational(1)}}; };
         // n = Q · d; false when d's sign is not known.
@@ -423,8 +594,9 @@ struct witness_var {
             if (sign == 0) {
                 return false;
             }
-            p.ratios.push_back(joint_ratio{std::move(n), std::move(d), sign, std::move(q),
-                                           std::move(factor), std::move(shift), invert, power, ri});
+            all_ratios.push_back(joint_ratio{std::move(n), std::move(d), sign, std::move(q),
+                                             std::move(factor), std::move(shift), invert, power,
+                                             ri});
             return true;
         };
         auto plain = [&](std::size_t n, std::size_t d, std::size_t q, rational factor,
@@ -540,17 +712,22 @@ struct witness_var {
         }
         if (nonlinear) {
             model.left_out.emplace_back(ri, "non-linear: " + *nonlinear);
+            // Nothing of it is taken in.
+            all_linear.erase(all_linear.begin() + static_cast<std::ptrdiff_t>(linear_begin),
+                             all_linear.end());
+            all_ratios.erase(all_ratios.begin() + static_cast<std::ptrdiff_t>(ratios_begin),
+                             all_ratios.end());
             continue;
         }
-        if (!p.ratios.empty()) {
+        if (all_ratios.size() > ratios_begin) {
             model.relaxed.push_back(ri);
         }
         for (std::size_t i = 0; i < k; ++i) {
             if (!rel.figures[i].empty()) {
-                p.figures.push_back(f[i]);
+                all_figures.push_back(f[i]);
             }
         }
-        protos[ri] = std::move(p);
+        taken_in.push_back({ri, all_linear.size(), all_ratios.size(), all_figures.size()});
     }
 
     // Connected components of figures linked by the relations taken in.
@@ -564,14 +741,12 @@ struct witness_var {
         return x;
     };
     std::vector<bool> used(figs.size(), false);
-    for (const auto& p : protos) {
-        if (!p) {
-            continue;
-        }
-        for (std::size_t i = 0; i < p->figures.size(); ++i) {
-            used[p->figures[i]] = true;
-            if (i > 0) {
-                parent[root(p->figures[i])] = root(p->figures[0]);
+    for (std::size_t t = 0; t < taken_in.size(); ++t) {
+        const std::size_t begin = t == 0 ? 0 : taken_in[t - 1].figures_end;
+        for (std::size_t i = begin; i < taken_in[t].figures_end; ++i) {
+            used[all_figures[i]] = true;
+            if (i > begin) {
+                parent[root(all_figures[i])] = root(all_figures[begin]);
             }
         }
     }
@@ -604,18 +779,18 @@ struct witness_var {
             t.first = local[t.first];
         }
     };
-    for (std::size_t ri = 0; ri < protos.size(); ++ri) {
-        if (!protos[ri]) {
-            continue;
-        }
-        proto& p = *protos[ri];
-        joint_component& c = model.components[comp_of[root(p.figures.front())]];
-        c.relations.push_back(ri);
-        for (auto& l : p.linear) {
+    for (std::size_t t = 0; t < taken_in.size(); ++t) {
+        const taken& tk = taken_in[t];
+        const taken before = t == 0 ? taken{} : taken_in[t - 1];
+        joint_component& c = model.components[comp_of[root(all_figures[before.figures_end])]];
+        c.relations.push_back(tk.relation);
+        for (std::size_t i = before.linear_end; i < tk.linear_end; ++i) {
+            joint_linear& l = all_linear[i];
             localise(l.terms);
             c.linear.push_back(std::move(l));
         }
-        for (auto& q : p.ratios) {
+        for (std::size_t i = before.ratios_end; i < tk.ratios_end; ++i) {
+            joint_ratio& q = all_ratios[i];
             localise(q.n);
             localise(q.d);
             for (auto& x : q.q) {
@@ -657,6 +832,70 @@ struct witness_var {
     return false;
 }
 
+/// `one_row_holds` on the figures' `witness_var`s (one per variable, in order): the same
+/// interval sum over `lp_num`s, before the part's variables are made. False when the part is
+/// not such a row, or does not hold so.
+[[nodiscard]] inline bool one_row_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    if (c.linear.size() != 1 || !c.ratios.empty()) {
+        return false;
+    }
+    const joint_linear& l = c.linear.front();
+    const std::size_t n = vars.size();
+    if (n == 0 || l.terms.size() != n) {
+        return false; // a figure twice in the row: its terms are not independent
+    }
+    std::vector<char> seen(n, 0);
+    // The interval sum of the terms, as `form_interval`: an infinite end stays infinite, a
+    // finite one is open when any of its terms' ends is.
+    lp_num lo;
+    lp_num hi;
+    bool lo_infinite = false;
+    bool hi_infinite = false;
+    bool lo_open = false;
+    bool hi_open = false;
+    for (const auto& t : l.terms) {
+        if (t.first >= n || seen[t.first] != 0 || t.second == 0 || vars[t.first].empty) {
+            return false;
+        }
+        seen[t.first] = 1;
+        const witness_var& w = vars[t.first];
+        const lp_num k = lp_num::from_rational(t.second);
+        const bool up = k.sign() > 0; // k < 0 turns the term's interval around
+        if (up ? w.lo_infinite : w.hi_infinite) {
+            lo_infinite = true;
+        } else if (!lo_infinite) {
+            lo += k * (up ? w.lo : w.hi);
+            lo_open = lo_open || (up ? w.lo_open : w.hi_open);
+        }
+        if (up ? w.hi_infinite : w.lo_infinite) {
+            hi_infinite = true;
+        } else if (!hi_infinite) {
+            hi += k * (up ? w.hi : w.lo);
+            hi_open = hi_open || (up ? w.hi_open : w.lo_open);
+        }
+    }
+    const lp_num rhs = lp_num::from_rational(l.rhs);
+    const int to_lo = lo_infinite ? 1 : compare(rhs, lo);
+    const int to_hi = hi_infinite ? -1 : compare(rhs, hi);
+    switch (l.cmp) {
+    case joint_cmp::eq: // the sum's interval holds rhs
+        return (to_lo > 0 || (to_lo == 0 && !lo_open)) && (to_hi < 0 || (to_hi == 0 && !hi_open));
+    case joint_cmp::ge: // it meets [rhs, ∞)
+        return to_hi < 0 || (to_hi == 0 && !hi_open);
+    case joint_cmp::gt: // it meets (rhs, ∞)
+        return to_hi < 0;
+    }
+    return false;
+}
+
+/// The buffers of `witness_holds`, kept from one part to the next.
+struct witness_scratch {
+    std::vector<lp_num> val;
+    std::vector<char> moved;
+    std::vector<unsigned> uses;
+};
+
 /// Whether a part holds with every rounding tie open (`joint_mode::open`), shown by one point
 /// that satisfies every constraint `joint_lp` would build. The point: each figure at its printed
 /// value; then, for each equality (or ≥) row that misses, the first of its figures that can take
@@ -669,22 +908,25 @@ struct witness_var {
 /// building it. False when the point misses a constraint (the simplex then decides), or when a
 /// ratio relation is of another form (a reciprocal, a power, a product of several q).
 [[nodiscard]] inline bool witness_holds(const joint_component& c,
-                                        const std::vector<witness_var>& vars) {
+                                        const std::vector<witness_var>& vars,
+                                        witness_scratch& scratch) {
     const std::size_t n = vars.size();
     if (n == 0) {
         return false;
     }
     for (const auto& q : c.ratios) {
-        if (q.q.size() != 1 || q.invert || q.power != 0 || numerator(q.factor) <= 0) {
+        if (q.q.size() != 1 || q.invert || q.power != 0 || q.factor.sign() <= 0) {
             return false;
         }
     }
-    std::vector<lp_num> val;
+    std::vector<lp_num>& val = scratch.val;
+    val.clear();
     val.reserve(n);
     for (const auto& v : vars) {
         val.push_back(v.center);
     }
-    std::vector<char> moved(n, 0);
+    std::vector<char>& moved = scratch.moved;
+    moved.assign(n, 0);
     auto eval = [&val](const joint_form& form) {
         lp_num s;
         for (const auto& t : form) {
@@ -736,7 +978,8 @@ struct witness_var {
         return true;
     };
     // A figure no other constraint uses is tried first: moving it breaks nothing else.
-    std::vector<unsigned> uses(n, 0);
+    std::vector<unsigned>& uses = scratch.uses;
+    uses.assign(n, 0);
     for (const auto& l : c.linear) {
         for (const auto& t : l.terms) {
             ++uses[t.first];
@@ -803,6 +1046,13 @@ struct witness_var {
     return true;
 }
 
+/// The same, with buffers of its own.
+[[nodiscard]] inline bool witness_holds(const joint_component& c,
+                                        const std::vector<witness_var>& vars) {
+    witness_scratch scratch;
+    return witness_holds(c, vars, scratch);
+}
+
 /// Where a bound or a row of the simplex comes from, to read its conflicts.
 struct joint_source {
     /// `implied`: a row that binds only when some figure is freed, built on
@@ -828,7 +1078,7 @@ public:
         : comp_(&c), freed_(c.vars.size(), 0), mode_(mode), lp_(c.vars.size()) {
         const std::size_t n = c.vars.size();
         for (std::size_t j = 0; j < n; ++j) {
-            set_bounds(j, c.vars[j].bounds(mode));
+            set_own_bounds(j);
         }
         const bool closure = mode == joint_mode::closure;
         for (std::size_t i = 0; i < c.linear.size(); ++i) {
@@ -1039,8 +1289,9 @@ public:
             if (!x) {
                 return bound{rational(0), true, true};
             }
-            // A δ part means the extreme is approached, never reached.
-            return bound{v.center + v.scale * x->a.to_rational(), false, !x->b.is_zero()};
+            // A δ part means the extreme is approached, never reached. The end in `lp_num`s
+            // (int64 while it fits): the same value as in rationals, made once.
+            return bound{(v.center_n + v.scale_n * x->a).to_rational(), false, !x->b.is_zero()};
         };
         const auto hi = optimize(j, true);
         const auto lo = optimize(j, false);
@@ -1117,6 +1368,20 @@ private:
         return r;
     }
     void activate(const inactive_row& r) { lp_.set_lower(r.slack, r.lower); }
+
+    // Variable j's own interval in the mode, as bounds on y (`joint_var::y_lo`, `y_hi`): what
+    // `set_bounds(j, vars[j].bounds(mode))` sets, without the rationals.
+    void set_own_bounds(std::size_t j) {
+        const joint_var& v = comp_->vars[j];
+        const bool closure = mode_ == joint_mode::closure;
+        const std::size_t k = mode_ == joint_mode::open ? 1 : 0;
+        if (!v.y_lo[k].infinite) {
+            lp_.set_lower(j, {v.y_lo[k].value, lp_num(v.y_lo[k].open && !closure ? 1 : 0)});
+        }
+        if (!v.y_hi[k].infinite) {
+            lp_.set_upper(j, {v.y_hi[k].value, lp_num(v.y_hi[k].open && !closure ? -1 : 0)});
+        }
+    }
 
     // Bounds on a true value, as bounds on y = (value − center) / scale.
     void set_bounds(std::size_t j, const interval& i) {

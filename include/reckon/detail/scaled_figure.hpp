@@ -127,9 +127,10 @@ inline constexpr std::int64_t scaled_limit = std::int64_t{1} << 61;
     return false;
 }
 
-/// `scale_figure` for a figure whose unit's factor is 10^unit_exponent (`pow10_exponent`).
-[[nodiscard]] inline bool scale_figure(const figure& f, convention report_default,
-                                       int unit_exponent, scaled_figure& out) {
+/// As `scale_figure`, with the unit's factor given as the power of ten `unit_exponent` (0: the
+/// interval of the printed number itself, mirrored for a sign word, before any factor).
+[[nodiscard]] inline bool scale_display(const figure& f, convention report_default,
+                                        int unit_exponent, scaled_figure& out) {
     if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
         return false;
     }
@@ -197,9 +198,14 @@ inline constexpr std::int64_t scaled_limit = std::int64_t{1} << 61;
 /// a sign word), in half steps of 10^exponent; false when the integer path does not cover it.
 [[nodiscard]] inline bool scale_figure(const figure& f, convention report_default,
                                        scaled_figure& out) {
+    if (f.qualifier != qualifier::none && f.qualifier != qualifier::about) {
+        return false;
+    }
     int unit_exponent = 0;
-    return pow10_exponent(f.unit->factor, unit_exponent) &&
-           scale_figure(f, report_default, unit_exponent, out);
+    if (!pow10_exponent(f.unit->factor, unit_exponent)) {
+        return false;
+    }
+    return scale_display(f, report_default, unit_exponent, out);
 }
 
 /// An int128 as a big integer (the rare path: a miss in steps).

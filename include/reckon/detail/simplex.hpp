@@ -102,6 +102,15 @@ public:
                 if (!__builtin_add_overflow(a.n_, b.n_, &n)) {
                     return reduced(n, a.d_);
                 }
+            } else if (a.d_ == 1 || b.d_ == 1) {
+                // i + p/q = (i·q + p)/q, reduced already: gcd(i·q + p, q) = gcd(p, q) = 1.
+                const lp_num& i = a.d_ == 1 ? a : b;
+                const lp_num& f = a.d_ == 1 ? b : a;
+                std::int64_t x = 0;
+                if (!__builtin_mul_overflow(i.n_, f.d_, &x) &&
+                    !__builtin_add_overflow(x, f.n_, &n)) {
+                    return coprime(n, f.d_);
+                }
             } else {
                 const std::int64_t g = std::gcd(a.d_, b.d_);
                 const std::int64_t ad = a.d_ / g;
@@ -112,7 +121,8 @@ public:
                 if (!__builtin_mul_overflow(a.n_, bd, &x) &&
                     !__builtin_mul_overflow(b.n_, ad, &y) && !__builtin_add_overflow(x, y, &n) &&
                     !__builtin_mul_overflow(a.d_, bd, &d)) {
-                    return reduced(n, d);
+                    // Coprime denominators give a reduced sum (gcd(n, d) divides g).
+                    return g == 1 ? coprime(n, d) : reduced(n, d);
                 }
             }
         }
@@ -132,8 +142,9 @@ public:
             if (b.d_ == 1 && (b.n_ == 1 || b.n_ == -1)) {
                 return b.n_ == 1 ? a : -a;
             }
-            const std::int64_t g1 = std::gcd(a.n_, b.d_);
-            const std::int64_t g2 = std::gcd(b.n_, a.d_);
+            // A whole factor's denominator shares nothing: gcd(x, 1) = 1 without a gcd.
+            const std::int64_t g1 = b.d_ == 1 ? 1 : std::gcd(a.n_, b.d_);
+            const std::int64_t g2 = a.d_ == 1 ? 1 : std::gcd(b.n_, a.d_);
             std::int64_t n = 0;
             std::int64_t d = 0;
             if (!__builtin_mul_overflow(a.n_ / g1, b.n_ / g2, &n) &&
@@ -203,6 +214,17 @@ public:
     }
 
 private:
+    // n / d for d > 0 and n, d coprime (n = 0 only with d = 1): no gcd.
+    [[nodiscard]] static lp_num coprime(std::int64_t n, std::int64_t d) {
+        if (n == std::numeric_limits<std::int64_t>::min() || n == 0) {
+            return reduced(n, d);
+        }
+        lp_num r;
+        r.n_ = n;
+        r.d_ = d;
+        return r;
+    }
+
     // n / d with d > 0, n ≠ INT64_MIN unless it falls back.
     [[nodiscard]] static lp_num reduced(std::int64_t n, std::int64_t d) {
         if (n == std::numeric_limits<std::int64_t>::min()) {
@@ -286,11 +308,13 @@ public:
             }
             v = v + t.second * value_[t.first];
             if (pos_[t.first] == npos) {
-                acc = merge(acc, t.second, {entry{t.first, lp_num(1)}});
+                add_entry(acc, t.first, t.second);
             } else {
-                acc = merge(acc, t.second, rows_[pos_[t.first]].e); // substitute a basic one
+                merge_into(scratch_, acc, npos, t.second, rows_[pos_[t.first]].e); // a basic one
+                acc.swap(scratch_);
             }
         }
+        scratch_.clear();
         pos_.push_back(rows_.size());
         value_.push_back(std::move(v));
         lower_.emplace_back();
@@ -512,16 +536,23 @@ private:
         return it != r.e.end() && it->col == j ? &it->val : nullptr;
     }
 
-    // a + k·b over sorted entries, without the zeros.
-    [[nodiscard]] static std::vector<entry> merge(const std::vector<entry>& a, const lp_num& k,
-                                                  const std::vector<entry>& b) {
-        std::vector<entry> out;
+    // out = a (without column `skip`) + k·b over sorted entries, without the zeros; a's entries
+    // are moved from.
+    static void merge_into(std::vector<entry>& out, std::vector<entry>& a, std::size_t skip,
+                           const lp_num& k, const std::vector<entry>& b) {
+        out.clear();
         out.reserve(a.size() + b.size());
         std::size_t i = 0;
         std::size_t j = 0;
+        auto pass_skip = [&]() {
+            while (i < a.size() && a[i].col == skip) {
+                ++i;
+            }
+        };
+        pass_skip();
         while (i < a.size() || j < b.size()) {
             if (j == b.size() || (i < a.size() && a[i].col < b[j].col)) {
-                out.push_back(a[i++]);
+                out.push_back(std::move(a[i++]));
             } else if (i == a.size() || b[j].col < a[i].col) {
                 out.push_back({b[j].col, k * b[j].val});
                 ++j;
@@ -533,8 +564,25 @@ private:
                 ++i;
                 ++j;
             }
+            pass_skip();
         }
-        return out;
+    }
+
+    // a + k·x_col over sorted entries, in place, without a zero (as `merge_into` with the one
+    // entry {col, 1}).
+    static void add_entry(std::vector<entry>& a, std::size_t col, const lp_num& k) {
+        auto it = std::lower_bound(a.begin(), a.end(), col,
+                                   [](const entry& x, std::size_t c) { return x.col < c; });
+        if (it == a.end() || it->col != col) {
+            a.insert(it, entry{col, k * lp_num(1)});
+            return;
+        }
+        lp_num v = it->val + k * lp_num(1);
+        if (v.is_zero()) {
+            a.erase(it);
+        } else {
+            it->val = std::move(v);
+        }
     }
 
     void move_nonbasic(std::size_t j, const lp_value& v) {
@@ -554,7 +602,8 @@ private:
         const std::size_t b = pr.basic;
         const lp_num inv = coefficient(pr, j)->reciprocal();
         // x_j = inv·x_b − Σ_{k≠j} (a_k·inv)·x_k
-        std::vector<entry> e;
+        std::vector<entry>& e = scratch_;
+        e.clear();
         e.reserve(pr.e.size());
         bool placed = false;
         for (const entry& x : pr.e) {
@@ -569,10 +618,12 @@ private:
         if (!placed) {
             e.push_back({b, inv});
         }
-        pr.e = std::move(e);
+        pr.e.swap(e);
         pr.basic = j;
         pos_[j] = r;
         pos_[b] = npos;
+        // Every other row that holds x_j: x_j replaced by its new row (buffers swapped in turn,
+        // not allocated per row).
         for (std::size_t i = 0; i < rows_.size(); ++i) {
             if (i == r) {
                 continue;
@@ -583,15 +634,10 @@ private:
                 continue;
             }
             const lp_num k = *c;
-            std::vector<entry> rest;
-            rest.reserve(other.e.size());
-            for (entry& x : other.e) {
-                if (x.col != j) {
-                    rest.push_back(std::move(x));
-                }
-            }
-            other.e = merge(rest, k, rows_[r].e);
+            merge_into(scratch_, other.e, j, k, rows_[r].e);
+            other.e.swap(scratch_);
         }
+        scratch_.clear();
     }
 
     std::vector<row> rows_;
@@ -601,6 +647,7 @@ private:
     std::vector<std::optional<lp_value>> upper_;
     std::vector<std::pair<std::size_t, lp_side>> conflict_;
     std::size_t pivots_ = 0;
+    std::vector<entry> scratch_; // a row being rewritten; empty between calls
 };
 
 } // namespace reckon::detail
