@@ -15,11 +15,21 @@ namespace reckon_test {
 class lcg {
 public:
     explicit lcg(std::uint64_t seed) : state_(seed) {}
-    /// A number in [lo, hi].
+    /// A number in [lo, hi], any two int64s with lo ≤ hi (the span is taken in unsigned
+    /// arithmetic: hi - lo may not fit an int64). Spans above 2^31 draw 64 bits.
     std::int64_t next(std::int64_t lo, std::int64_t hi) {
-        state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-        const std::uint64_t span = static_cast<std::uint64_t>(hi - lo) + 1U;
-        return lo + static_cast<std::int64_t>((state_ >> 33U) % span);
+        step();
+        // 0 when [lo, hi] is every int64.
+        const std::uint64_t span =
+            static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1U;
+        std::uint64_t draw = state_ >> 33U;
+        if (span == 0 || span > (std::uint64_t{1} << 31U)) {
+            const std::uint64_t high = state_ >> 32U;
+            step();
+            draw = (high << 32U) | (state_ >> 32U);
+        }
+        const std::uint64_t offset = span == 0 ? draw : draw % span;
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + offset);
     }
     /// The same: a number in [lo, hi].
     std::int64_t in(std::int64_t lo, std::int64_t hi) { return next(lo, hi); }
@@ -32,6 +42,7 @@ public:
     }
 
 private:
+    void step() { state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL; }
     std::uint64_t state_;
 };
 
